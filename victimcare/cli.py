@@ -1,0 +1,253 @@
+"""The `victimcare` command line, sharing the services with the desktop app.
+
+Exit codes: 0 success; 1 `verify` found a problem; 2 bad usage or bad input; 3 wrong
+passphrase or not a victimcare database; 4 an unexpected internal error. Messages are one or
+two plain lines on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from victimcare import config
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_BAD_INPUT = 2
+EXIT_LOCKED = 3
+EXIT_INTERNAL = 4
+
+
+class CommandError(Exception):
+    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage and exits 2: keep that
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"victimcare: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="victimcare",
+        description="Offline, encrypted case and contact keeping for victim liaison officers.",
+        epilog="The passphrase is read from the first line of standard input when it is not a "
+        "terminal, and asked for without echo when it is.",
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # SUPPRESS, so `victimcare --db X verify` and `victimcare verify --db X` both work.
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                         help=f"the database file (default: {config.default_database_path()})")
+        return sub
+
+    with_db(commands.add_parser("gui", help="open the desktop app (the default)"))
+    init = with_db(commands.add_parser("init", help="create a new, empty encrypted database"))
+    init.add_argument("--officer", default=None, help="your name, as it should appear on records")
+    init.add_argument("--staff-number", default="", help="your staff number")
+    init.add_argument("--team", default="", help="your team")
+    demo = with_db(commands.add_parser("demo", help="create a new database of fictional cases"))
+    demo.add_argument("--cases", type=int, default=40, help="how many cases (default 40)")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+    with_db(commands.add_parser("verify", help="check integrity: exit 0 when sound, 1 when not"))
+    export = with_db(commands.add_parser("export", help="write all that is held to a JSON file"))
+    export.add_argument("--case", dest="case_reference", default=None, help="one case only")
+    export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    importer = with_db(commands.add_parser("import", help="add the cases from an export file"))
+    importer.add_argument("file", type=Path, help="a victimcare export (JSON)")
+    parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    stdin = stdin if stdin is not None else sys.stdin
+    config.harden_process()
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from victimcare import app
+
+            return app.run(db_path=args.db)
+        handler = _HANDLERS[command]
+        return handler(args, stdin)
+    except CommandError as exc:
+        return _fail(str(exc), exc.code)
+    except KeyboardInterrupt:
+        return _fail("stopped; nothing more was changed.", EXIT_BAD_INPUT)
+    except Exception as exc:  # noqa: BLE001 - the user gets a line, never a traceback
+        # The message could quote personal data, so only the type is shown.
+        return _fail(f"unexpected error ({type(exc).__name__}); nothing more was changed.",
+                     EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"victimcare: {message}", file=sys.stderr)
+    return code
+
+
+# -- passphrases ------------------------------------------------------------------------------
+def _read_passphrase(stdin: TextIO, prompt: str = "Passphrase: ", *, new: bool = False) -> str:
+    """From a terminal without echo; otherwise the first line of standard input."""
+    from victimcare.services.setup import PassphraseRejected, check_new_passphrase
+
+    if stdin.isatty():
+        passphrase = getpass.getpass(prompt)
+        repeated = getpass.getpass("Type it again: ") if new else None
+    else:
+        line = stdin.readline()
+        passphrase = line[:-1] if line.endswith("\n") else line
+        passphrase = passphrase[:-1] if passphrase.endswith("\r") else passphrase
+        repeated = None
+    if not passphrase:
+        raise CommandError("no passphrase given (type it, or pipe it as the first line of input).")
+    if new:
+        try:
+            check_new_passphrase(passphrase, repeated)
+        except PassphraseRejected as exc:
+            raise CommandError(f"passphrase refused: {exc}") from None
+    return passphrase
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else config.default_database_path()
+
+
+def _open(args: argparse.Namespace, stdin: TextIO):
+    from victimcare.store import DatabaseMissingError, StoreError, open_database
+
+    path = _db_path(args)
+    if not path.exists():
+        raise CommandError(f"{path}: no such database (create one with 'victimcare init').")
+    passphrase = _read_passphrase(stdin)
+    try:
+        return open_database(path, passphrase)
+    except DatabaseMissingError as exc:
+        raise CommandError(str(exc)) from None
+    except StoreError as exc:
+        raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from exc
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise CommandError(f"{path} already exists; refusing to overwrite it.")
+
+
+# -- commands -------------------------------------------------------------------------------
+def _init(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.domain.model import Officer
+    from victimcare.services.setup import create_store
+
+    path = _db_path(args)
+    _refuse_existing(path)
+    officer = args.officer if args.officer is not None else getpass.getuser()
+    if not officer.strip():
+        raise CommandError("--officer: your name is required.")
+    passphrase = _read_passphrase(stdin, "New passphrase: ", new=True)
+    create_store(path, passphrase, Officer(officer, args.staff_number, args.team)).close()
+    print(f"Created an empty encrypted database at {path}.")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.domain.model import Officer
+    from victimcare.services.demo import generate_demo
+    from victimcare.services.setup import create_store
+
+    path = _db_path(args)
+    _refuse_existing(path)
+    if not 1 <= args.cases <= 100_000:
+        raise CommandError("--cases: give a number from 1 to 100000.")
+    passphrase = _read_passphrase(stdin, "New passphrase: ", new=True)
+    db = create_store(path, passphrase, Officer("Demo Officer", "D0001", "Demo team"))
+    try:
+        generate_demo(db, args.cases, args.seed)
+    except BaseException:
+        db.close()
+        # A half-made demo file holds only fictional data; remove it so a retry can start clean.
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    db.close()
+    print(f"Created {args.cases} fictional cases in {path}.")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.services.integrity import store_problems
+    from victimcare.store import DamagedDatabaseError
+
+    try:
+        db = _open(args, stdin)
+    except CommandError as exc:
+        # For verify, a file that opens with the right passphrase but cannot be read is
+        # the problem it was asked to find.
+        if isinstance(exc.__cause__, DamagedDatabaseError):
+            raise CommandError(str(exc), EXIT_PROBLEM) from None
+        raise
+    try:
+        problems = store_problems(db)
+    finally:
+        db.close()
+    if problems:
+        for problem in problems[:20]:
+            print(f"victimcare: {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"{_db_path(args)}: sound.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.services.transfer import export_to_file
+    from victimcare.store import records
+
+    _refuse_existing(args.out)
+    db = _open(args, stdin)
+    try:
+        if args.case_reference and records.case_id_for_reference(db, args.case_reference) is None:
+            raise CommandError(f"--case: there is no case {args.case_reference}.")
+        count = export_to_file(db, args.out, args.case_reference)
+    finally:
+        db.close()
+    print(f"Exported {count} case(s) to {args.out}.")
+    print("victimcare: note that this file is NOT encrypted; keep it safe and delete it when done.",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.services.transfer import ImportRejected, import_from_file
+
+    if not args.file.is_file():
+        raise CommandError(f"{args.file}: no such file.")
+    db = _open(args, stdin)
+    try:
+        references = import_from_file(db, args.file)
+    except ImportRejected as exc:
+        raise CommandError(f"{args.file}: {exc} Nothing was imported.") from None
+    finally:
+        db.close()
+    print(f"Imported {len(references)} case(s).")
+    return EXIT_OK
+
+
+_HANDLERS = {
+    "init": _init,
+    "demo": _demo,
+    "verify": _verify,
+    "export": _export,
+    "import": _import,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Plain-Python domain: records, vocabularies and rules. No Qt, no database."""

@@ -1,0 +1,114 @@
+"""Checks on records before they are stored, each naming the field and saying what is wrong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from victimcare.domain import vocabulary as vocab
+from victimcare.domain.model import Case, CaseEvent, Contact, ContactAmendment
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """One or more problems with input; nothing was saved."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _check_word(problems: list[Problem], field: str, value: str, words: dict[str, str],
+                what: str) -> None:
+    if value not in words:
+        problems.append(Problem(field, f"'{value}' is not a known {what}"))
+
+
+def case_problems(case: Case, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    victim = case.victim
+    if not case.reference.strip():
+        problems.append(Problem("reference", "A case reference is required."))
+    _check_word(problems, "offence_category", case.offence_category, vocab.OFFENCE_CATEGORIES,
+                "offence category")
+    if case.status not in vocab.CASE_STATUSES:
+        problems.append(Problem("status", f"'{case.status}' is not open or closed"))
+    if case.status == "closed" and case.closed_at is None:
+        problems.append(Problem("closed_at", "A closed case needs the date it was closed."))
+    if not victim.given_names.strip():
+        problems.append(Problem("victim.given_names", "The victim's given name is required."))
+    if case.offence_date and case.offence_date > today:
+        problems.append(Problem("offence_date", "The offence date is in the future."))
+    if victim.date_of_birth:
+        if victim.date_of_birth > today:
+            problems.append(Problem("victim.date_of_birth", "Date of birth is in the future."))
+        if case.offence_date and victim.date_of_birth > case.offence_date:
+            problems.append(
+                Problem("victim.date_of_birth", "Date of birth is after the offence date.")
+            )
+    for flag in victim.vulnerability_flags:
+        _check_word(problems, "victim.vulnerability_flags", flag, vocab.VULNERABILITY_FLAGS,
+                    "vulnerability flag")
+    for i, phone in enumerate(victim.phones):
+        if not any(ch.isdigit() for ch in phone.number):
+            problems.append(Problem(f"victim.phones[{i}]", f"'{phone.number}' has no digits"))
+    if case.enhanced_override is not None and not case.enhanced_override_reason.strip():
+        problems.append(
+            Problem("enhanced_override_reason", "Overriding enhanced rights needs a reason.")
+        )
+    safe = case.safe_contact
+    for name in ("call_from", "call_until"):
+        value = getattr(safe, name)
+        if value is not None and not _TIME.match(value):
+            problems.append(Problem(f"safe_contact.{name}", f"'{value}' is not a time (HH:MM)"))
+    if (safe.call_from is None) != (safe.call_until is None):
+        problems.append(Problem("safe_contact.call_until", "Give both ends of the safe call window."))
+    agreement = case.agreement
+    if agreement.frequency_days is not None and agreement.frequency_days < 1:
+        problems.append(Problem("agreement.frequency_days", "Contact every N days needs N of 1 or more."))
+    _check_word(problems, "agreement.method", agreement.method, vocab.CONTACT_METHODS, "contact method")
+    _check_word(problems, "agreement.through_whom", agreement.through_whom, vocab.CONTACT_PARTIES,
+                "contact party")
+    if (agreement.opted_out or agreement.paused) and not agreement.waiver_reason.strip():
+        problems.append(Problem("agreement.waiver_reason", "An opt-out or pause needs a reason."))
+    return problems
+
+
+def event_problems(event: CaseEvent) -> list[Problem]:
+    problems: list[Problem] = []
+    _check_word(problems, "kind", event.kind, vocab.EVENT_KINDS, "event kind")
+    if event.occurred_at.tzinfo is None:
+        problems.append(Problem("occurred_at", "The time needs a time zone."))
+    return problems
+
+
+def contact_problems(contact: Contact | ContactAmendment) -> list[Problem]:
+    problems: list[Problem] = []
+    _check_word(problems, "method", contact.method, vocab.CONTACT_METHODS, "contact method")
+    _check_word(problems, "direction", contact.direction, vocab.DIRECTIONS, "direction")
+    _check_word(problems, "with_whom", contact.with_whom, vocab.CONTACT_PARTIES, "contact party")
+    _check_word(problems, "outcome", contact.outcome, vocab.CONTACT_OUTCOMES, "outcome")
+    for item in contact.covered:
+        _check_word(problems, "covered", item, vocab.CODE_ITEMS, "Victims' Code item")
+    if contact.occurred_at.tzinfo is None:
+        problems.append(Problem("occurred_at", "The time needs a time zone."))
+    if isinstance(contact, ContactAmendment) and not contact.reason.strip():
+        problems.append(Problem("reason", "An amendment needs a reason."))
+    return problems
+
+
+def raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,141 @@
+"""Case use cases: create, open, search, update, log contacts and events.
+
+Each function is one user action: it validates, writes in one transaction, keeps the search
+index in step and records the processing in the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+
+from victimcare.domain.model import (
+    Case,
+    CaseEvent,
+    CaseSummary,
+    Contact,
+    ContactAmendment,
+    Victim,
+)
+from victimcare.domain.timeutil import london, utc_now
+from victimcare.domain.validation import (
+    case_problems,
+    contact_problems,
+    event_problems,
+    raise_if,
+)
+from victimcare.services import audit
+from victimcare.store import records
+from victimcare.store.database import Database
+
+CURRENT_CODE_VERSION = "victims-code-2020"
+
+
+def new_case(
+    db: Database,
+    victim: Victim,
+    offence_category: str,
+    *,
+    crime_reference: str = "",
+    offence_date: date | None = None,
+    now: datetime | None = None,
+    **details: object,
+) -> Case:
+    """Create a case with the next local reference (VC-YYYY-NNNN) for the year it is opened."""
+    now = now or utc_now()
+    with db.transaction():
+        case = Case(
+            reference=records.next_case_reference(db, london(now).year),
+            offence_category=offence_category,
+            code_version=CURRENT_CODE_VERSION,
+            victim=victim,
+            crime_reference=crime_reference,
+            offence_date=offence_date,
+            opened_at=now,
+            officer_id=db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1"),
+            **details,  # type: ignore[arg-type]
+        )
+        raise_if(case_problems(case, london(now).date()))
+        records.insert_case(db, case)
+        audit.record(db, "collection", case.reference, "case opened")
+    return case
+
+
+def open_case(db: Database, case_id: int) -> Case:
+    """Load a case for viewing; viewing is consultation and is logged."""
+    case = records.load_case(db, case_id)
+    audit.record(db, "consultation", case.reference, "case opened for viewing")
+    return case
+
+
+def update_case(db: Database, case: Case, what: str = "case details changed") -> None:
+    raise_if(case_problems(case, london(utc_now()).date()))
+    with db.transaction():
+        records.update_case_details(db, case)
+        audit.record(db, "alteration", case.reference, what)
+
+
+def record_event(db: Database, case: Case, event: CaseEvent) -> CaseEvent:
+    raise_if(event_problems(event))
+    event = replace(event, recorded_at=event.recorded_at or utc_now())
+    with db.transaction():
+        records.add_event(db, case.id, event)
+        records.reindex_case(db, case.id)
+        audit.record(db, "collection", case.reference, f"event recorded: {event.kind}")
+    case.events.append(event)
+    return event
+
+
+def log_contact(db: Database, case: Case, contact: Contact) -> Contact:
+    raise_if(contact_problems(contact))
+    contact = replace(contact, recorded_at=contact.recorded_at or utc_now(), amendments=[])
+    with db.transaction():
+        if contact.officer_id is None:
+            contact.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
+        records.add_contact(db, case.id, contact)
+        records.reindex_case(db, case.id)
+        audit.record(db, "collection", case.reference, "contact logged")
+    case.contacts.append(contact)
+    return contact
+
+
+def amend_contact(db: Database, case: Case, contact: Contact,
+                  amendment: ContactAmendment) -> ContactAmendment:
+    """Correct a contact entry. The original stays as written; the amendment says why."""
+    raise_if(contact_problems(amendment))
+    amendment = replace(amendment, amended_at=amendment.amended_at or utc_now())
+    with db.transaction():
+        if amendment.officer_id is None:
+            amendment.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
+        records.add_amendment(db, contact.id, amendment)
+        records.reindex_case(db, case.id)
+        audit.record(db, "alteration", case.reference, f"contact entry amended: {amendment.reason}")
+    contact.amendments.append(amendment)
+    return amendment
+
+
+def list_cases(db: Database, status: str | None = None) -> list[CaseSummary]:
+    return records.case_summaries(db, status)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 query: every word, as a prefix, must match.
+
+    Each word is quoted, so FTS5 syntax in the input (AND, NEAR, *, quotes) is just text.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def search_cases(db: Database, text: str, status: str | None = None) -> list[CaseSummary]:
+    query = search_query(text)
+    if query is None:
+        return list_cases(db, status)
+    found = records.search_cases(db, query)
+    return [s for s in found if status is None or s.status == status]

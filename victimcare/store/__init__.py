@@ -1,0 +1,25 @@
+"""The only code that opens, keys, migrates and queries the encrypted database."""
+
+from victimcare.store.database import (
+    Database,
+    DamagedDatabaseError,
+    DatabaseExistsError,
+    DatabaseMissingError,
+    NewerSchemaError,
+    StoreError,
+    UnlockError,
+    create_database,
+    open_database,
+)
+
+__all__ = [
+    "Database",
+    "DamagedDatabaseError",
+    "DatabaseExistsError",
+    "DatabaseMissingError",
+    "NewerSchemaError",
+    "StoreError",
+    "UnlockError",
+    "create_database",
+    "open_database",
+]
