@@ -25,7 +25,7 @@ from victimcare.domain.validation import (
     event_problems,
     raise_if,
 )
-from victimcare.services import audit
+from victimcare.services import audit, commitments
 from victimcare.store import records
 from victimcare.store.database import Database
 
@@ -58,6 +58,7 @@ def new_case(
         )
         raise_if(case_problems(case, london(now).date()))
         records.insert_case(db, case)
+        commitments.refresh_agreed(db, case)
         audit.record(db, "collection", case.reference, "case opened")
     return case
 
@@ -73,6 +74,9 @@ def update_case(db: Database, case: Case, what: str = "case details changed") ->
     raise_if(case_problems(case, london(utc_now()).date()))
     with db.transaction():
         records.update_case_details(db, case)
+        # Eligibility or the agreement may have changed: open deadlines follow the facts.
+        commitments.recompute_statutory(db, case)
+        commitments.refresh_agreed(db, case)
         audit.record(db, "alteration", case.reference, what)
 
 
@@ -81,22 +85,31 @@ def record_event(db: Database, case: Case, event: CaseEvent) -> CaseEvent:
     event = replace(event, recorded_at=event.recorded_at or utc_now())
     with db.transaction():
         records.add_event(db, case.id, event)
+        case.events.append(event)
+        commitments.on_event_recorded(db, case, event)
         records.reindex_case(db, case.id)
         audit.record(db, "collection", case.reference, f"event recorded: {event.kind}")
-    case.events.append(event)
     return event
 
 
-def log_contact(db: Database, case: Case, contact: Contact) -> Contact:
+def log_contact(db: Database, case: Case, contact: Contact,
+                meets: list[int] | None = None) -> Contact:
+    """Log a contact and mark the commitments it meets: the rules' defaults when `meets` is
+    None, else exactly the commitment ids given (the officer may untick defaults)."""
     raise_if(contact_problems(contact))
     contact = replace(contact, recorded_at=contact.recorded_at or utc_now(), amendments=[])
     with db.transaction():
         if contact.officer_id is None:
             contact.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
         records.add_contact(db, case.id, contact)
+        case.contacts.append(contact)
+        try:
+            commitments.on_contact_logged(db, case, contact, meets)
+        except BaseException:
+            case.contacts.remove(contact)
+            raise
         records.reindex_case(db, case.id)
         audit.record(db, "collection", case.reference, "contact logged")
-    case.contacts.append(contact)
     return contact
 
 

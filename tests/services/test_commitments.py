@@ -1,0 +1,257 @@
+"""Commitments: Victims' Code deadlines, agreed contact and promises, met or missed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from victimcare.domain.code_rules import load_rules
+from victimcare.domain.commitment_rules import replay
+from victimcare.domain.model import CaseEvent, Contact, ContactAgreement, Victim
+from victimcare.domain.timeutil import LONDON
+from victimcare.domain.validation import ValidationError
+from victimcare.services import cases, commitments
+from victimcare.store import records
+
+OPENED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def local(*args):
+    return datetime(*args, tzinfo=LONDON)
+
+
+def end_of(y, m, d):
+    return datetime(y, m, d, 23, 59, 59, tzinfo=LONDON)
+
+
+def open_case(db, category="sexual_offence", agreement=None, born=date(1990, 1, 1), **kw):
+    victim = Victim("Ana", "Ferreira", date_of_birth=born)
+    return cases.new_case(db, victim, category, offence_date=date(2026, 2, 20), now=OPENED,
+                          agreement=agreement or ContactAgreement(), **kw)
+
+
+def spoke(when, covered=("investigation_update",), outcome="spoke", with_whom="victim"):
+    return Contact(when, "phone", "to_victim", with_whom, outcome, list(covered), "Update given")
+
+
+def statutory(case):
+    return [c for c in case.commitments if c.kind == "statutory"]
+
+
+def test_event_creates_a_statutory_commitment_enhanced_one_working_day(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))  # Thursday
+    [commitment] = statutory(case)
+    assert commitment.reason == "Inform the victim: suspect arrested"
+    assert commitment.due_at == end_of(2026, 3, 6)
+    assert commitment.event_id == case.events[0].id
+
+
+def test_standard_victim_gets_five_working_days(db):
+    case = open_case(db, "burglary")
+    cases.record_event(db, case, CaseEvent("charged", local(2026, 3, 5, 15, 0)))
+    assert statutory(case)[0].due_at == end_of(2026, 3, 12)
+
+
+def test_event_kind_that_does_not_oblige_creates_nothing(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("verdict", local(2026, 3, 5, 15, 0)))
+    assert statutory(case) == []
+
+
+def test_back_dated_event_can_be_overdue_at_once(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 2, 10, 0)),)
+    now = local(2026, 3, 9, 9, 0)
+    assert statutory(case)[0].status(now) == "overdue"
+
+
+def test_voicemail_meets_nothing(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 5, 17, 0), outcome="voicemail_left"))
+    assert statutory(case)[0].met_at is None
+    with pytest.raises(ValidationError, match="Only a successful contact"):
+        cases.log_contact(db, case, spoke(local(2026, 3, 5, 18, 0), outcome="no_answer"),
+                          meets=[statutory(case)[0].id])
+    assert len(case.contacts) == 1  # the refused entry was not half-saved
+    assert db.scalar("SELECT count(*) FROM contacts") == 1
+
+
+def test_update_meets_statutory_commitments_for_earlier_events_only(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 6, 10, 0)))
+    cases.record_event(db, case, CaseEvent("bailed", local(2026, 3, 6, 12, 0)))
+    first, second = statutory(case)
+    assert first.status(local(2026, 3, 10)) == "met"
+    assert first.met_by_contact_id == case.contacts[0].id
+    assert second.met_at is None
+
+
+def test_contact_without_an_investigation_update_does_not_meet_statutory(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 6, 10, 0), covered=["needs_assessed"]))
+    assert statutory(case)[0].met_at is None
+
+
+def test_late_contact_gives_met_late(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 9, 10, 0)))
+    assert statutory(case)[0].status(local(2026, 3, 10)) == "met_late"
+
+
+def test_officer_can_untick_the_defaults(db):
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 6, 10, 0)), meets=[])
+    assert statutory(case)[0].met_at is None
+
+
+def test_agreed_contact_on_easter_monday_is_due_the_thursday_before(db):
+    agreement = ContactAgreement(frequency_days=14, start_date=date(2026, 3, 23))
+    case = open_case(db, agreement=agreement)
+    [agreed] = [c for c in case.commitments if c.kind == "agreed"]
+    # 23 March + 14 days = Easter Monday 6 April; Good Friday 3 April is a holiday too.
+    assert agreed.due_at == end_of(2026, 4, 2)
+    assert agreed.reason == "Agreed contact every 14 days"
+
+
+def test_meeting_the_agreed_contact_creates_the_next(db):
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 10, 11, 0), covered=[]))
+    agreed = [c for c in case.commitments if c.kind == "agreed"]
+    assert [c.status(local(2026, 3, 11)) for c in agreed] == ["met", "due"]
+    assert agreed[1].due_at == end_of(2026, 3, 24)
+
+
+def test_contact_through_the_agreed_representative_counts(db):
+    agreement = ContactAgreement(frequency_days=7, start_date=date(2026, 3, 2),
+                                 through_whom="isva", through_name="Jo")
+    case = open_case(db, agreement=agreement)
+    cases.log_contact(db, case, spoke(local(2026, 3, 4, 11, 0), covered=[], with_whom="isva"))
+    assert [c for c in case.commitments if c.kind == "agreed"][0].met_at is not None
+    other = open_case(db, agreement=ContactAgreement(frequency_days=7, start_date=date(2026, 3, 2)))
+    cases.log_contact(db, other, spoke(local(2026, 3, 4, 11, 0), covered=[], with_whom="isva"))
+    assert [c for c in other.commitments if c.kind == "agreed"][0].met_at is None
+
+
+def test_opt_out_waives_the_agreed_contact_with_its_reason(db):
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    case.agreement = replace(case.agreement, opted_out=True, waiver_reason="Wants no calls")
+    cases.update_case(db, case)
+    [agreed] = [c for c in case.commitments if c.kind == "agreed"]
+    assert agreed.status(local(2026, 5, 1)) == "waived"
+    assert agreed.waived_reason == "Victim opted out: Wants no calls"
+
+
+def test_change_of_eligibility_recomputes_open_statutory_deadlines(db):
+    case = open_case(db, "burglary")
+    cases.record_event(db, case, CaseEvent("charged", local(2026, 3, 5, 15, 0)))
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 2, 9, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 3, 9, 0)))  # meets the arrest one only
+    assert statutory(case)[0].due_at == end_of(2026, 3, 9)
+    case.victim.vulnerability_flags = ["intimidated"]
+    cases.update_case(db, case)
+    by_reason = {c.reason: c for c in statutory(case)}
+    met = by_reason["Inform the victim: suspect arrested"]
+    still_open = by_reason["Inform the victim: suspect charged"]
+    assert met.met_at is not None and met.due_at == end_of(2026, 3, 9)  # kept as it was
+    assert still_open.due_at == end_of(2026, 3, 6)   # now one working day, not five
+
+
+def test_override_without_a_reason_is_refused(db):
+    case = open_case(db, "burglary")
+    case.enhanced_override = True
+    with pytest.raises(ValidationError, match="needs a reason"):
+        cases.update_case(db, case)
+    assert records.load_case(db, case.id).enhanced_override is None
+
+
+def test_override_with_a_reason_changes_deadlines(db):
+    case = open_case(db, "burglary")
+    cases.record_event(db, case, CaseEvent("charged", local(2026, 3, 5, 15, 0)))
+    case.enhanced_override, case.enhanced_override_reason = True, "Key witness, very distressed"
+    cases.update_case(db, case)
+    assert statutory(case)[0].due_at == end_of(2026, 3, 6)
+
+
+def test_promises_are_met_only_by_choice(db):
+    case = open_case(db)
+    promise = commitments.add_promise(db, case, "Call after the CPS meeting", end_of(2026, 3, 13))
+    contact = cases.log_contact(db, case, spoke(local(2026, 3, 12, 10, 0)))
+    assert [c for c in case.commitments if c.kind == "promise"][0].met_at is None
+    commitments.meet_by_choice(db, case, promise.id, contact)
+    assert [c for c in case.commitments if c.kind == "promise"][0].status(local(2026, 3, 20)) == "met"
+    with pytest.raises(ValidationError):
+        commitments.add_promise(db, case, "   ", end_of(2026, 3, 13))
+
+
+def test_waiving_needs_a_reason(db):
+    case = open_case(db)
+    promise = commitments.add_promise(db, case, "Send leaflet", end_of(2026, 3, 13))
+    with pytest.raises(ValidationError):
+        commitments.waive(db, case, promise.id, "")
+    commitments.waive(db, case, promise.id, "Victim declined")
+    assert case.commitments[0].status(local(2026, 3, 20)) == "waived"
+
+
+def test_worklist_buckets_and_order(db):
+    now = local(2026, 3, 10, 12, 0)  # Tuesday
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))   # due 6th: overdue
+    commitments.add_promise(db, case, "Ring back today", end_of(2026, 3, 10))         # today
+    commitments.add_promise(db, case, "Send letter", end_of(2026, 3, 15))             # this week
+    commitments.add_promise(db, case, "Much later", end_of(2026, 4, 30))              # not shown
+    closed = open_case(db)
+    commitments.add_promise(db, closed, "Closed case promise", end_of(2026, 3, 10))
+    closed.status, closed.closed_at, closed.closure_reason = "closed", now, "Finished"
+    cases.update_case(db, closed)
+    items = commitments.worklist(db, now)
+    assert [(i.bucket, i.reason) for i in items] == [
+        ("overdue", "Inform the victim: suspect arrested"),
+        ("today", "Ring back today"),
+        ("week", "Send letter"),
+    ]
+    assert items[0].victim_name == "Ana Ferreira"
+    assert items[0].safe_contact.voicemail_ok is None
+
+
+def test_compliance_on_a_hand_built_set(db):
+    a = open_case(db)
+    cases.record_event(db, a, CaseEvent("arrested", local(2026, 3, 2, 10, 0)))   # due 3 Mar
+    cases.log_contact(db, a, spoke(local(2026, 3, 3, 10, 0)))                   # on time
+    cases.record_event(db, a, CaseEvent("bailed", local(2026, 3, 4, 10, 0)))     # due 5 Mar
+    cases.log_contact(db, a, spoke(local(2026, 3, 9, 10, 0)))                   # late
+    b = open_case(db, "burglary")
+    cases.record_event(db, b, CaseEvent("charged", local(2026, 3, 5, 10, 0)))    # due 12 Mar, open
+    cases.record_event(db, b, CaseEvent("arrested", local(2026, 1, 5, 10, 0)))   # outside period
+    report = commitments.compliance(db, date(2026, 3, 1), date(2026, 3, 31))
+    overall = report.overall
+    assert (overall.due, overall.met_on_time, overall.met_late, overall.still_open) == (3, 1, 1, 1)
+    assert overall.on_time_rate == pytest.approx(1 / 3)
+    assert report.by_case[a.reference].on_time_rate == pytest.approx(0.5)
+    assert report.by_case[b.reference].on_time_rate == 0
+    with pytest.raises(ValidationError):
+        commitments.compliance(db, date(2026, 3, 31), date(2026, 3, 1))
+
+
+def test_replaying_the_facts_gives_what_the_live_app_stored(db):
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 5, 17, 0), outcome="voicemail_left"))
+    cases.log_contact(db, case, spoke(local(2026, 3, 6, 9, 0)))
+    cases.record_event(db, case, CaseEvent("charged", local(2026, 3, 20, 15, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 26, 9, 0), covered=[]))
+    stored = records.load_case(db, case.id)
+    derived = replay(stored, load_rules(stored.code_version))
+
+    def facts(items):
+        return sorted((c.kind, c.reason, c.due_at, c.event_id, c.met_by_contact_id, c.met_at)
+                      for c in items)
+
+    assert facts(derived) == facts(stored.commitments)

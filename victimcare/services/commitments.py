@@ -1,0 +1,282 @@
+"""Commitments in the live app: create, meet, waive and recompute them as facts arrive,
+and the queries the Today screen and the reports use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from victimcare.domain import commitment_rules as rules_of
+from victimcare.domain.code_rules import CodeRules, load_rules
+from victimcare.domain.eligibility import eligibility
+from victimcare.domain.model import (
+    Case,
+    CaseEvent,
+    Commitment,
+    Contact,
+    SafeContactRules,
+    Victim,
+)
+from victimcare.domain.timeutil import from_storage, london, to_storage, utc_now
+from victimcare.domain.validation import Problem, ValidationError
+from victimcare.domain.working_days import end_of_day
+from victimcare.services import audit
+from victimcare.store import records
+from victimcare.store.database import Database
+
+
+def rules_for(case: Case) -> CodeRules:
+    return load_rules(case.code_version)
+
+
+def _reload(db: Database, case: Case) -> None:
+    case.commitments = records.commitments_for_case(db, case.id)
+
+
+# -- facts arriving -------------------------------------------------------------------------
+def on_event_recorded(db: Database, case: Case, event: CaseEvent) -> Commitment | None:
+    """A statutory 'inform the victim' commitment, due from the event's own time even when the
+    event is recorded late: if that makes it overdue at once, that is the truth."""
+    rules = rules_for(case)
+    commitment = rules_of.statutory_for(event, rules, eligibility(case, rules).enhanced,
+                                        event.recorded_at or utc_now())
+    if commitment is not None:
+        records.add_commitment(db, case.id, commitment)
+        _reload(db, case)
+    return commitment
+
+
+def default_meets(case: Case, contact: Contact) -> list[Commitment]:
+    events = {e.id: e for e in case.events}
+    return rules_of.default_meets(case.commitments, contact, case.agreement, events)
+
+
+def on_contact_logged(db: Database, case: Case, contact: Contact,
+                      meets: list[int] | None = None) -> list[Commitment]:
+    """Mark what the contact meets (the defaults unless `meets` names commitment ids)."""
+    if meets is None:
+        chosen = default_meets(case, contact)
+    else:
+        by_id = {c.id: c for c in case.commitments}
+        unknown = [i for i in meets if i not in by_id or not rules_of.is_open(by_id[i])]
+        if unknown:
+            raise ValidationError([Problem("meets", "Only open commitments of this case can be met.")])
+        chosen = [by_id[i] for i in meets]
+        if chosen and not rules_of.is_successful(contact, case.agreement):
+            raise ValidationError([Problem(
+                "meets", "Only a successful contact (spoke, or the victim replied) can meet a "
+                "commitment; an attempt is logged but meets nothing.")])
+    moment = contact.current.occurred_at
+    for commitment in chosen:
+        db.execute(
+            "UPDATE commitments SET met_by_contact_id = ?, met_at = ? WHERE id = ?",
+            (contact.id, to_storage(moment), commitment.id),
+        )
+    if any(c.kind == "agreed" for c in chosen):
+        follow_on = rules_of.next_agreed(case.agreement, london(moment).date(), utc_now())
+        if follow_on is not None:
+            records.add_commitment(db, case.id, follow_on)
+    _reload(db, case)
+    return chosen
+
+
+def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+    if not reason.strip():
+        raise ValidationError([Problem("reason", "Say what was promised.")])
+    if due_at.tzinfo is None:
+        raise ValidationError([Problem("due_at", "The time needs a time zone.")])
+    with db.transaction():
+        commitment = records.add_commitment(db, case.id, Commitment(
+            kind="promise", reason=reason.strip(), due_at=due_at, created_at=utc_now()))
+        audit.record(db, "collection", case.reference, "promise recorded")
+    _reload(db, case)
+    return commitment
+
+
+def meet_by_choice(db: Database, case: Case, commitment_id: int, contact: Contact) -> None:
+    with db.transaction():
+        on_contact_logged(db, case, contact, meets=[commitment_id])
+        audit.record(db, "alteration", case.reference, "commitment marked met")
+
+
+def waive(db: Database, case: Case, commitment_id: int, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError([Problem("reason", "Waiving a commitment needs a reason.")])
+    with db.transaction():
+        changed = db.execute(
+            "UPDATE commitments SET waived_at = ?, waived_reason = ? "
+            "WHERE id = ? AND case_id = ? AND met_at IS NULL AND waived_at IS NULL",
+            (to_storage(utc_now()), reason.strip(), commitment_id, case.id),
+        )
+        del changed
+        audit.record(db, "alteration", case.reference, "commitment waived")
+    _reload(db, case)
+
+
+# -- recomputing after a change of facts ------------------------------------------------------
+def recompute_statutory(db: Database, case: Case) -> None:
+    """Eligibility changed: move the due time of every open statutory commitment to match."""
+    rules = rules_for(case)
+    enhanced = eligibility(case, rules).enhanced
+    events = {e.id: e for e in case.events}
+    for commitment in case.commitments:
+        if commitment.kind != "statutory" or not rules_of.is_open(commitment):
+            continue
+        event = events.get(commitment.event_id)
+        due = rules_of.statutory_due(event, rules, enhanced) if event else None
+        if due is not None and due != commitment.due_at:
+            db.execute("UPDATE commitments SET due_at = ? WHERE id = ?",
+                       (to_storage(due), commitment.id))
+    _reload(db, case)
+
+
+def refresh_agreed(db: Database, case: Case) -> None:
+    """Keep exactly one open agreed-contact commitment while an agreement is active; waive it
+    (with the reason) on an opt-out or pause, or when the agreement ends."""
+    open_agreed = [c for c in case.commitments if c.kind == "agreed" and rules_of.is_open(c)]
+    agreement = case.agreement
+    if rules_of.agreement_active(agreement):
+        successes = [c for c in case.contacts if rules_of.is_successful(c, agreement)]
+        from_day = (london(max(c.current.occurred_at for c in successes)).date()
+                    if successes else rules_of.agreement_start_day(case))
+        due = rules_of.agreed_due(from_day, agreement.frequency_days)
+        reason = f"Agreed contact every {agreement.frequency_days} days"
+        if open_agreed:
+            first, extra = open_agreed[0], open_agreed[1:]
+            if first.due_at != due or first.reason != reason:
+                db.execute("UPDATE commitments SET due_at = ?, reason = ? WHERE id = ?",
+                           (to_storage(due), reason, first.id))
+            for commitment in extra:
+                _waive_row(db, commitment, "Replaced by the current contact agreement")
+        else:
+            records.add_commitment(db, case.id, Commitment(
+                kind="agreed", reason=reason, due_at=due, created_at=utc_now()))
+    else:
+        why = agreement.waiver_reason.strip() or "Contact agreement ended"
+        if agreement.opted_out:
+            why = f"Victim opted out: {why}"
+        elif agreement.paused:
+            why = f"Paused: {why}"
+        for commitment in open_agreed:
+            _waive_row(db, commitment, why)
+    _reload(db, case)
+
+
+def _waive_row(db: Database, commitment: Commitment, reason: str) -> None:
+    db.execute("UPDATE commitments SET waived_at = ?, waived_reason = ? WHERE id = ?",
+               (to_storage(utc_now()), reason, commitment.id))
+
+
+# -- queries ----------------------------------------------------------------------------------
+@dataclass
+class WorkItem:
+    commitment_id: int
+    case_id: int
+    case_reference: str
+    victim_name: str
+    kind: str
+    reason: str
+    due_at: datetime
+    bucket: str                      # overdue, today, week
+    safe_contact: SafeContactRules
+    agreed_method: str
+
+
+def worklist(db: Database, now: datetime | None = None, days_ahead: int = 7) -> list[WorkItem]:
+    """Open commitments of open cases that are overdue, due today or due in the next 7 days,
+    sorted by due time, each with the case's safe-contact rules."""
+    now = now or utc_now()
+    today = london(now).date()
+    horizon = end_of_day(today + timedelta(days=days_ahead))
+    rows = db.all(
+        "SELECT m.id, m.case_id, m.kind, m.reason, m.due_at, c.reference, "
+        "v.given_names, v.family_name, v.preferred_name, a.method AS agreed_method, s.* "
+        "FROM commitments m "
+        "JOIN cases c ON c.id = m.case_id AND c.status = 'open' "
+        "JOIN victims v ON v.case_id = c.id "
+        "JOIN safe_contact_rules s ON s.case_id = c.id "
+        "JOIN contact_agreements a ON a.case_id = c.id "
+        "WHERE m.met_at IS NULL AND m.waived_at IS NULL AND m.due_at <= ? "
+        "ORDER BY m.due_at, m.id",
+        (to_storage(horizon),),
+    )
+    end_today = end_of_day(today)
+    items = []
+    for r in rows:
+        due = from_storage(r["due_at"])
+        bucket = "overdue" if due < now else "today" if due <= end_today else "week"
+        victim = Victim(r["given_names"], r["family_name"], r["preferred_name"])
+        items.append(WorkItem(
+            commitment_id=r["id"], case_id=r["case_id"], case_reference=r["reference"],
+            victim_name=victim.display_name,
+            kind=r["kind"], reason=r["reason"], due_at=due, bucket=bucket,
+            safe_contact=_safe_contact(r), agreed_method=r["agreed_method"],
+        ))
+    return items
+
+
+def _safe_contact(row) -> SafeContactRules:
+    def tri(value):
+        return None if value is None else bool(value)
+    return SafeContactRules(
+        voicemail_ok=tri(row["voicemail_ok"]), texts_ok=tri(row["texts_ok"]),
+        letters_ok=tri(row["letters_ok"]), email_ok=tri(row["email_ok"]),
+        call_from=row["call_from"], call_until=row["call_until"],
+        suspect_lives_with=bool(row["suspect_lives_with"]),
+        suspect_lives_near=bool(row["suspect_lives_near"]), notes=row["notes"],
+    )
+
+
+@dataclass
+class ComplianceFigures:
+    due: int = 0
+    met_on_time: int = 0
+    met_late: int = 0
+    still_open: int = 0
+    waived: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Met on time as a share of those that had to be met (waived ones aside)."""
+        counted = self.due - self.waived
+        return None if counted <= 0 else self.met_on_time / counted
+
+
+@dataclass
+class ComplianceReport:
+    start: date
+    end: date
+    overall: ComplianceFigures
+    by_case: dict[str, ComplianceFigures] = field(default_factory=dict)
+
+
+def compliance(db: Database, start: date, end: date) -> ComplianceReport:
+    """Victims' Code compliance: statutory commitments falling due from `start` to `end`
+    (inclusive, Europe/London days)."""
+    if end < start:
+        raise ValidationError([Problem("to", "The end of the period is before its start.")])
+    low = to_storage(end_of_day(start - timedelta(days=1)))
+    high = to_storage(end_of_day(end))
+    rows = db.all(
+        "SELECT c.reference, "
+        "count(*) AS due, "
+        "sum(m.met_at IS NOT NULL AND m.met_at <= m.due_at) AS on_time, "
+        "sum(m.met_at IS NOT NULL AND m.met_at > m.due_at) AS late, "
+        "sum(m.met_at IS NULL AND m.waived_at IS NULL) AS open, "
+        "sum(m.met_at IS NULL AND m.waived_at IS NOT NULL) AS waived "
+        "FROM commitments m JOIN cases c ON c.id = m.case_id "
+        "WHERE m.kind = 'statutory' AND m.due_at > ? AND m.due_at <= ? "
+        "GROUP BY c.reference ORDER BY c.reference",
+        (low, high),
+    )
+    report = ComplianceReport(start, end, ComplianceFigures())
+    for r in rows:
+        figures = ComplianceFigures(r["due"], r["on_time"], r["late"], r["open"], r["waived"])
+        report.by_case[r["reference"]] = figures
+        total = report.overall
+        total.due += figures.due
+        total.met_on_time += figures.met_on_time
+        total.met_late += figures.met_late
+        total.still_open += figures.still_open
+        total.waived += figures.waived
+    return report
