@@ -64,8 +64,37 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
     importer = with_db(commands.add_parser("import", help="add the cases from an export file"))
     importer.add_argument("file", type=Path, help="a victimcare export (JSON)")
+    with_db(commands.add_parser("passwd", help="change the passphrase (old, then new)"))
+    backup = with_db(commands.add_parser("backup", help="write an encrypted backup copy"))
+    backup.add_argument("--out", type=Path, required=True, help="the backup file to create")
+    backup.add_argument("--separate-passphrase", action="store_true",
+                        help="key the backup with its own passphrase (read after the store's)")
+    restore = with_db(commands.add_parser(
+        "restore", help="replace the database with a backup, after checking the backup"))
+    restore.add_argument("--from", dest="source", type=Path, required=True,
+                         help="the backup file")
+    printer = with_db(commands.add_parser("print", help="write a printable document as a PDF"))
+    printer.add_argument("kind", choices=["summary", "log", "worklist", "compliance"])
+    printer.add_argument("--case", dest="case_reference", default=None,
+                         help="the case (for summary and log)")
+    printer.add_argument("--redact", action="store_true",
+                         help="leave out address, phones, email and date of birth")
+    printer.add_argument("--from", dest="start", type=_date_argument, default=None,
+                         help="first day of the period (compliance), dd/mm/yyyy")
+    printer.add_argument("--to", dest="end", type=_date_argument, default=None,
+                         help="last day of the period (compliance), dd/mm/yyyy")
+    printer.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
     return parser
+
+
+def _date_argument(text: str):
+    from victimcare.domain.timeutil import parse_uk_date
+
+    try:
+        return parse_uk_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
@@ -82,6 +111,10 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         return handler(args, stdin)
     except CommandError as exc:
         return _fail(str(exc), exc.code)
+    except OSError as exc:
+        # A file the user named could not be read or written (missing folder, full disk).
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or 'input/output error'}.", EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         return _fail("stopped; nothing more was changed.", EXIT_BAD_INPUT)
     except Exception as exc:  # noqa: BLE001 - the user gets a line, never a traceback
@@ -123,6 +156,10 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace, stdin: TextIO):
+    return _open_with_passphrase(args, stdin)[0]
+
+
+def _open_with_passphrase(args: argparse.Namespace, stdin: TextIO):
     from victimcare.store import DatabaseMissingError, StoreError, open_database
 
     path = _db_path(args)
@@ -130,7 +167,7 @@ def _open(args: argparse.Namespace, stdin: TextIO):
         raise CommandError(f"{path}: no such database (create one with 'victimcare init').")
     passphrase = _read_passphrase(stdin)
     try:
-        return open_database(path, passphrase)
+        return open_database(path, passphrase), passphrase
     except DatabaseMissingError as exc:
         raise CommandError(str(exc)) from None
     except StoreError as exc:
@@ -240,12 +277,94 @@ def _import(args: argparse.Namespace, stdin: TextIO) -> int:
     return EXIT_OK
 
 
+def _print(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.domain.validation import ValidationError
+    from victimcare.security.files import write_new_private_file
+    from victimcare.services.printing import build_document
+
+    _refuse_existing(args.out)
+    db = _open(args, stdin)
+    try:
+        pdf = build_document(db, args.kind, case_reference=args.case_reference,
+                             redact=args.redact, start=args.start, end=args.end)
+    except ValidationError as exc:
+        raise CommandError("; ".join(p.message for p in exc.problems)) from None
+    finally:
+        db.close()
+    try:
+        write_new_private_file(args.out, pdf)
+    except OSError as exc:
+        raise CommandError(f"{args.out}: could not be written ({exc.strerror or exc}).") from None
+    print(f"Wrote {args.out}.")
+    print("victimcare: note that this PDF is NOT encrypted; keep it safe and delete it when done.",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _passwd(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.security.backup import change_passphrase
+    from victimcare.store import StoreError
+
+    path = _db_path(args)
+    if not path.exists():
+        raise CommandError(f"{path}: no such database.")
+    old = _read_passphrase(stdin, "Current passphrase: ")
+    new = _read_passphrase(stdin, "New passphrase: ", new=True)
+    try:
+        change_passphrase(path, old, new)
+    except StoreError as exc:
+        raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from None
+    print("Passphrase changed. The old passphrase no longer opens the database.")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.security.backup import BackupError, make_backup
+    from victimcare.services import audit
+
+    _refuse_existing(args.out)
+    db, passphrase = _open_with_passphrase(args, stdin)
+    try:
+        if args.separate_passphrase:
+            passphrase = _read_passphrase(stdin, "Backup passphrase: ", new=True)
+        make_backup(db, args.out, passphrase)
+        audit.record(db, "disclosure", "", "encrypted backup made")
+    except BackupError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        db.close()
+    print(f"Encrypted backup written to {args.out}.")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, stdin: TextIO) -> int:
+    from victimcare.security.backup import BackupError, restore_backup
+    from victimcare.store import StoreError, UnlockError
+
+    path = _db_path(args)
+    if not args.source.is_file():
+        raise CommandError(f"{args.source}: no such backup.")
+    passphrase = _read_passphrase(stdin, "Backup passphrase: ")
+    try:
+        restore_backup(args.source, passphrase, path)
+    except UnlockError as exc:
+        raise CommandError(f"{args.source}: {exc} Nothing was replaced.", EXIT_LOCKED) from None
+    except (BackupError, StoreError) as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Restored {path} from {args.source}.")
+    return EXIT_OK
+
+
 _HANDLERS = {
     "init": _init,
     "demo": _demo,
     "verify": _verify,
     "export": _export,
     "import": _import,
+    "print": _print,
+    "passwd": _passwd,
+    "backup": _backup,
+    "restore": _restore,
 }
 
 

@@ -255,3 +255,30 @@ def test_replaying_the_facts_gives_what_the_live_app_stored(db):
                       for c in items)
 
     assert facts(derived) == facts(stored.commitments)
+
+
+def test_moving_to_another_code_version_recomputes_with_its_rules(db, tmp_path, monkeypatch):
+    from victimcare.domain import code_rules
+
+    draft = (code_rules.rules_dir() / "victims-code-2020.toml").read_text("utf-8")
+    draft = draft.replace('code_version = "victims-code-2020"', 'code_version = "draft-2026"')
+    draft = draft.replace("standard = 5, enhanced = 1", "standard = 5, enhanced = 2")
+    rules_folder = tmp_path / "rules"
+    rules_folder.mkdir()
+    (rules_folder / "draft-2026.toml").write_text(draft, "utf-8")
+    (rules_folder / "victims-code-2020.toml").write_text(
+        (code_rules.rules_dir() / "victims-code-2020.toml").read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(code_rules, "rules_dir", lambda: rules_folder)
+    code_rules.load_rules.cache_clear()
+    try:
+        case = open_case(db)
+        cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+        assert statutory(case)[0].due_at == end_of(2026, 3, 6)
+        with pytest.raises(code_rules.RulesError):
+            cases.move_to_code_version(db, case, "no-such-code")
+        assert case.code_version == "victims-code-2020"
+        cases.move_to_code_version(db, case, "draft-2026")
+        assert records.load_case(db, case.id).code_version == "draft-2026"
+        assert statutory(case)[0].due_at == end_of(2026, 3, 9)
+    finally:
+        code_rules.load_rules.cache_clear()

@@ -17,10 +17,10 @@ from victimcare.store import (
     NewerSchemaError,
     UnlockError,
     create_database,
+    migrations,
     open_database,
     records,
 )
-from victimcare.store import migrations
 from victimcare.store.database import use_test_kdf
 
 
@@ -113,16 +113,27 @@ def test_create_refuses_to_overwrite(db_path, db):
 
 
 def test_migrations_from_the_first_schema_match_a_fresh_create(tmp_path, monkeypatch):
-    """Run the chain one step at a time from schema 1, then compare with a fresh database."""
-    stepwise = create_database(tmp_path / "a.db", TEST_PASSPHRASE)
-    fresh = create_database(tmp_path / "b.db", TEST_PASSPHRASE)
+    """A store made at schema 1 and upgraded step by step ends exactly like a fresh one."""
+    full_chain = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", full_chain[:1])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    old = create_database(tmp_path / "old.db", TEST_PASSPHRASE)
+    assert migrations.schema_version(old) == 1
+    records.insert_case(old, rich_case())
+    old.close()
+    monkeypatch.undo()
+
+    upgraded = open_database(tmp_path / "old.db", TEST_PASSPHRASE)
+    fresh = create_database(tmp_path / "fresh.db", TEST_PASSPHRASE)
 
     def schema(db):
-        return db.all("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+        return [tuple(r) for r in db.all(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")]
 
-    assert [tuple(r) for r in schema(stepwise)] == [tuple(r) for r in schema(fresh)]
-    assert migrations.schema_version(stepwise) == migrations.SCHEMA_VERSION
-    stepwise.close()
+    assert migrations.schema_version(upgraded) == migrations.SCHEMA_VERSION > 1
+    assert schema(upgraded) == schema(fresh)
+    assert records.case_summaries(upgraded)[0].reference == "VC-2026-0042"
+    upgraded.close()
     fresh.close()
 
 
@@ -136,11 +147,11 @@ def test_older_schema_is_upgraded_with_a_copy_kept(db_path, db, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_column])
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     upgraded = open_database(db_path, TEST_PASSPHRASE)
-    assert migrations.schema_version(upgraded) == 2
+    assert migrations.schema_version(upgraded) == migrations.SCHEMA_VERSION
     assert upgraded.scalar("SELECT example FROM cases") == "x"
     assert records.case_summaries(upgraded)[0].reference == "VC-2026-0042"
     upgraded.close()
-    copy = db_path.with_name(db_path.name + ".schema-1.bak")
+    copy = db_path.with_name(db_path.name + f".schema-{migrations.SCHEMA_VERSION - 1}.bak")
     assert copy.exists() and stat.S_IMODE(copy.stat().st_mode) == 0o600
     kept = open_database(copy, TEST_PASSPHRASE)  # still opens: it is at schema 1 -> upgraded
     kept.close()
@@ -159,7 +170,7 @@ def test_failed_migration_leaves_the_old_version(db_path, db, monkeypatch):
         open_database(db_path, TEST_PASSPHRASE)
     monkeypatch.undo()
     reopened = open_database(db_path, TEST_PASSPHRASE)
-    assert migrations.schema_version(reopened) == 1
+    assert migrations.schema_version(reopened) == migrations.SCHEMA_VERSION  # not the broken one
     assert reopened.scalar("SELECT count(*) FROM sqlite_master WHERE name='half_done'") == 0
     reopened.close()
 

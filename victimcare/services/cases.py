@@ -123,7 +123,8 @@ def amend_contact(db: Database, case: Case, contact: Contact,
             amendment.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
         records.add_amendment(db, contact.id, amendment)
         records.reindex_case(db, case.id)
-        audit.record(db, "alteration", case.reference, f"contact entry amended: {amendment.reason}")
+        # The reason is the officer's own words and may name people: it stays in the record.
+        audit.record(db, "alteration", case.reference, "contact entry amended")
     contact.amendments.append(amendment)
     return amendment
 
@@ -152,3 +153,16 @@ def search_cases(db: Database, text: str, status: str | None = None) -> list[Cas
         return list_cases(db, status)
     found = records.search_cases(db, query)
     return [s for s in found if status is None or s.status == status]
+
+
+def move_to_code_version(db: Database, case: Case, code_version: str) -> None:
+    """The officer moves a case to another Code version: open deadlines follow its rules."""
+    from victimcare.domain.code_rules import load_rules
+
+    load_rules(code_version)  # refuses an unknown version before anything changes
+    previous, case.code_version = case.code_version, code_version
+    try:
+        update_case(db, case, f"moved from {previous} to {code_version}")
+    except BaseException:
+        case.code_version = previous
+        raise

@@ -7,31 +7,31 @@ from pathlib import Path
 
 from victimcare.domain.model import Officer
 from victimcare.domain.timeutil import utc_now
+from victimcare.security.passphrase import MIN_LENGTH, weakness
 from victimcare.services import audit
 from victimcare.store import create_database, open_database, records
 from victimcare.store.database import Database
 
-MIN_PASSPHRASE_LENGTH = 12
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
 
 class PassphraseRejected(ValueError):
     """A new passphrase that is too weak to protect the store."""
 
 
-def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
+def check_new_passphrase(passphrase: str, repeated: str | None = None,
+                         context: list[str] | None = None) -> None:
+    """Refuse a new passphrase that does not match its repeat or is too weak, saying why."""
     if repeated is not None and passphrase != repeated:
         raise PassphraseRejected("The two passphrases do not match.")
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise PassphraseRejected(
-            f"Use at least {MIN_PASSPHRASE_LENGTH} characters: a few unrelated words work well."
-        )
-    if passphrase.strip() != passphrase or not passphrase.strip():
-        raise PassphraseRejected("The passphrase must not start or end with a space.")
+    problem = weakness(passphrase, context)
+    if problem:
+        raise PassphraseRejected(problem)
 
 
 def create_store(path: str | os.PathLike[str], passphrase: str, officer: Officer) -> Database:
     """A new, empty, encrypted store that belongs to this officer."""
-    check_new_passphrase(passphrase)
+    check_new_passphrase(passphrase, context=[officer.name, officer.staff_number, officer.team])
     if not officer.name.strip():
         raise ValueError("The officer's name is required.")
     db = create_database(Path(path), passphrase)

@@ -1,8 +1,8 @@
 """The only code that opens, keys, migrates and queries the encrypted database."""
 
 from victimcare.store.database import (
-    Database,
     DamagedDatabaseError,
+    Database,
     DatabaseExistsError,
     DatabaseMissingError,
     NewerSchemaError,

@@ -121,22 +121,12 @@ class Database:
 def create_database(path: str | os.PathLike[str], passphrase: str) -> Database:
     """Create a new encrypted database with the current schema. Never overwrites a file."""
     path = Path(path)
-    if path.exists():
-        raise DatabaseExistsError(f"{path} already exists; refusing to overwrite it.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    # The file and, because SQLite copies the main file's mode onto them, its -wal and -shm
-    # companions must be readable by the owner only from the first byte.
-    old_umask = os.umask(0o077)
-    try:
-        conn = _connect(path, passphrase)
-    finally:
-        os.umask(old_umask)
-    os.chmod(path, 0o600)
-    db = Database(conn, path)
+    db = Database(connect_new_keyed(path, passphrase), path)
     try:
         from victimcare.store.migrations import create_schema
 
-        _choose_journal(conn)
+        _choose_journal(db.connection)
         create_schema(db)
     except BaseException:
         db.close()
@@ -176,6 +166,21 @@ def open_database(path: str | os.PathLike[str], passphrase: str) -> Database:
         db.close()
         raise
     return db
+
+
+def connect_new_keyed(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    """A keyed connection to a new, owner-only file, with no schema yet."""
+    if path.exists():
+        raise DatabaseExistsError(f"{path} already exists; refusing to overwrite it.")
+    # The file and, because SQLite copies the main file's mode onto them, its -wal and -shm
+    # companions must be readable by the owner only from the first byte.
+    old_umask = os.umask(0o077)
+    try:
+        conn = _connect(path, passphrase)
+    finally:
+        os.umask(old_umask)
+    os.chmod(path, 0o600)
+    return conn
 
 
 def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:

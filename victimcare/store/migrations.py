@@ -24,6 +24,7 @@ def _sql_migration(name: str) -> Callable[[Database], None]:
 # Position in this list + 1 is the schema version the migration produces. Append only.
 MIGRATIONS: list[Callable[[Database], None]] = [
     _sql_migration("0001_initial.sql"),
+    _sql_migration("0002_retention_decisions.sql"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""Lock, passphrase, backup, audit and file-protection helpers."""

@@ -1,0 +1,30 @@
+"""How strong is a new passphrase? zxcvbn's estimate, not hand-made rules."""
+
+from __future__ import annotations
+
+from zxcvbn import zxcvbn
+
+MIN_LENGTH = 12
+# zxcvbn scores 0-4; 3 is "safely unguessable: moderate protection from offline attack",
+# which is the attack that matters for a stolen laptop.
+MIN_SCORE = 3
+
+
+def weakness(passphrase: str, context: list[str] | None = None) -> str | None:
+    """A plain sentence saying why the passphrase is too weak, or None when it will do.
+
+    `context` holds words the passphrase must not lean on (the officer's name, team).
+    """
+    if len(passphrase) < MIN_LENGTH:
+        return f"Use at least {MIN_LENGTH} characters: a few unrelated words work well."
+    if passphrase.strip() != passphrase:
+        return "The passphrase must not start or end with a space."
+    # zxcvbn's cost grows with length; beyond 100 characters it is strong by any measure.
+    words = [word.lower() for phrase in (context or []) for word in phrase.split() if word]
+    result = zxcvbn(passphrase[:100], user_inputs=words)
+    if result["score"] >= MIN_SCORE:
+        return None
+    feedback = result.get("feedback") or {}
+    advice = [feedback.get("warning") or "This passphrase would be easy to guess."]
+    advice.extend(feedback.get("suggestions") or [])
+    return " ".join(a.rstrip(".") + "." for a in advice if a)
