@@ -270,7 +270,7 @@ def _import(args: argparse.Namespace, stdin: TextIO) -> int:
     try:
         references = import_from_file(db, args.file)
     except ImportRejected as exc:
-        raise CommandError(f"{args.file}: {exc} Nothing was imported.") from None
+        raise CommandError(f"{exc} Nothing was imported.") from None
     finally:
         db.close()
     print(f"Imported {len(references)} case(s).")
