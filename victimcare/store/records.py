@@ -404,10 +404,9 @@ def audit_entries(db: Database, case_reference: str | None = None) -> list[Audit
 
 def next_case_reference(db: Database, year: int) -> str:
     prefix = f"VC-{year}-"
+    # Compared as numbers, so VC-2026-10000 comes after VC-2026-9999.
     last = db.scalar(
-        "SELECT reference FROM cases WHERE reference LIKE ? ORDER BY reference DESC LIMIT 1",
-        (prefix + "%",),
+        "SELECT max(CAST(substr(reference, ?) AS INTEGER)) FROM cases WHERE reference LIKE ?",
+        (len(prefix) + 1, prefix + "%"),
     )
-    number = int(last[len(prefix):]) + 1 if last and last[len(prefix):].isdigit() else 1
-    return f"{prefix}{number:04d}"
-
+    return f"{prefix}{(last or 0) + 1:04d}"
