@@ -131,3 +131,73 @@ def test_real_process_wrong_passphrase_and_real_key_derivation(tmp_path):
     assert bad.stderr.strip().startswith("victimcare: ")
     assert "Traceback" not in bad.stderr and "hmac" not in bad.stderr.lower()
     assert len(bad.stderr.strip().splitlines()) <= 2
+
+
+def test_demo_makes_a_new_store_and_refuses_an_existing_one(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert run(["demo", "--db", str(path), "--cases", "6", "--seed", "3"]) == cli.EXIT_OK
+    db = open_database(path, TEST_PASSPHRASE)
+    assert len(records.case_summaries(db)) == 6
+    db.close()
+    before = path.read_bytes()
+    assert run(["demo", "--db", str(path), "--cases", "6"]) == cli.EXIT_BAD_INPUT
+    assert path.read_bytes() == before
+    assert run(["demo", "--db", str(tmp_path / "x.db"), "--cases", "0"]) == cli.EXIT_BAD_INPUT
+    assert "--cases" in capsys.readouterr().err
+
+
+def test_export_then_import_into_another_store(tmp_path, capsys):
+    source, target = tmp_path / "a.db", tmp_path / "b.db"
+    out = tmp_path / "all.json"
+    assert run(["demo", "--db", str(source), "--cases", "4"]) == cli.EXIT_OK
+    assert run(["init", "--db", str(target), "--officer", "PC B"]) == cli.EXIT_OK
+    assert run(["export", "--db", str(source), "--out", str(out)]) == cli.EXIT_OK
+    assert "NOT encrypted" in capsys.readouterr().err
+    assert stat_mode(out) == 0o600
+    assert run(["import", "--db", str(target), str(out)]) == cli.EXIT_OK
+    db = open_database(target, TEST_PASSPHRASE)
+    assert len(records.case_summaries(db)) == 4
+    db.close()
+    # The same file again: every reference is already held, so nothing is imported.
+    assert run(["import", "--db", str(target), str(out)]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "already in this database" in err and "Nothing was imported" in err
+
+
+def test_export_one_case_and_an_unknown_case(tmp_path, capsys):
+    source = tmp_path / "a.db"
+    assert run(["demo", "--db", str(source), "--cases", "3"]) == cli.EXIT_OK
+    db = open_database(source, TEST_PASSPHRASE)
+    reference = records.case_summaries(db)[0].reference
+    db.close()
+    assert run(["export", "--db", str(source), "--case", reference,
+                "--out", str(tmp_path / "one.json")]) == cli.EXIT_OK
+    assert run(["export", "--db", str(source), "--case", "VC-1999-0001",
+                "--out", str(tmp_path / "none.json")]) == cli.EXIT_BAD_INPUT
+    assert "no case VC-1999-0001" in capsys.readouterr().err
+    assert not (tmp_path / "none.json").exists()
+
+
+def test_malformed_import_names_the_problem_and_changes_nothing(db_path, db, tmp_path, capsys):
+    db.close()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "victimcare-export", "version": 1, "cases": [\n  {"reference": }\n]}')
+    before = db_path.read_bytes()
+    assert run(["import", "--db", str(db_path), str(bad)]) == cli.EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "line 2" in err and "Traceback" not in err
+    assert db_path.read_bytes() == before
+    assert run(["import", "--db", str(db_path), str(tmp_path / "absent.json")]) == cli.EXIT_BAD_INPUT
+
+
+def test_export_to_a_missing_folder_is_bad_input(db_path, db, tmp_path, capsys):
+    db.close()
+    code = run(["export", "--db", str(db_path), "--out", str(tmp_path / "no" / "such.json")])
+    assert code == cli.EXIT_BAD_INPUT
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def stat_mode(path):
+    import stat as stat_module
+
+    return stat_module.S_IMODE(path.stat().st_mode)
