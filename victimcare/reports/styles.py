@@ -1,0 +1,257 @@
+"""The house look of every printed document: type, colours, text cells and tables.
+
+Anything a person typed goes through `markup()` before it reaches a Paragraph: ReportLab
+parses Paragraph text as markup, so an unescaped `<img src=...>` in a note would make it read
+a local file (or fetch a URL) into the PDF, and `a<b` or `J&C` would crash or misprint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from victimcare.reports.fonts import BOLD, ITALIC, REGULAR
+
+# -- colours: dark ink, one muted navy accent, greys for rules and header shading ---------------
+INK = colors.HexColor("#1B1F24")
+MUTED = colors.HexColor("#5A6470")
+ACCENT = colors.HexColor("#1F3A5F")
+RULE = colors.HexColor("#C5CCD4")
+RULE_DARK = colors.HexColor("#6B7886")
+HEADER_FILL = colors.HexColor("#E3E8EE")
+SOFT_FILL = colors.HexColor("#F4F6F8")
+AMENDMENT_FILL = colors.HexColor("#F6F3EA")
+WARNING_FILL = colors.HexColor("#F5E4E1")
+
+# -- type ---------------------------------------------------------------------------------------
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12, textColor=INK,
+                      alignment=TA_LEFT)
+TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=17, leading=21,
+                       textColor=ACCENT, spaceAfter=2)
+SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=9.5, leading=13, textColor=MUTED)
+HEADING = ParagraphStyle("heading", parent=BODY, fontName=BOLD, fontSize=11.5, leading=14,
+                         textColor=ACCENT)
+SUBHEADING = ParagraphStyle("subheading", parent=BODY, fontName=BOLD, fontSize=9.5, leading=12,
+                            textColor=INK, spaceBefore=6, spaceAfter=3)
+NOTE = ParagraphStyle("note", parent=BODY, fontSize=8, leading=10.5, textColor=MUTED)
+
+CELL = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10)
+CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=BOLD)
+CELL_ITALIC = ParagraphStyle("cell_italic", parent=CELL, fontName=ITALIC, textColor=MUTED)
+CELL_HEADER = ParagraphStyle("cell_header", parent=CELL, fontName=BOLD, fontSize=7.5,
+                             leading=9.5, textColor=colors.HexColor("#2B3745"))
+CELL_HEADER_RIGHT = ParagraphStyle("cell_header_right", parent=CELL_HEADER, alignment=TA_RIGHT)
+CELL_BOLD_RIGHT = ParagraphStyle("cell_bold_right", parent=CELL_BOLD, alignment=TA_RIGHT)
+LABEL = ParagraphStyle("label", parent=CELL, fontSize=7.5, leading=10, textColor=MUTED)
+FACT_VALUE = ParagraphStyle("fact_value", parent=BODY, fontSize=9, leading=11.5)
+
+# Only tab and newline survive from the C0 controls; the rest would print as boxes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def markup(text: str | None) -> str:
+    """Typed text as Paragraph markup that prints exactly as typed, line breaks kept."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return escape(_CONTROL.sub("", text)).replace("\n", "<br/>")
+
+
+def para(text: str | None, style: ParagraphStyle = CELL) -> Paragraph:
+    """A Paragraph of plain (typed or vocabulary) text: never interpreted as markup."""
+    return Paragraph(markup(text), style)
+
+
+def rich(*parts: str | tuple[str, str], style: ParagraphStyle = CELL) -> Paragraph:
+    """A Paragraph built from pieces: a plain str is text (escaped), a (tag, text) pair wraps
+    escaped text in one of our own tags ('b', 'i', 'br', 'small'). Typed text can never add
+    markup of its own."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(markup(part))
+            continue
+        tag, text = part
+        if tag == "br":
+            out.append("<br/>")
+        elif tag == "small":
+            out.append(f'<font size="{style.fontSize - 1}" color="#{MUTED.hexval()[2:]}">'
+                       f"{markup(text)}</font>")
+        elif tag in ("b", "i"):
+            out.append(f"<{tag}>{markup(text)}</{tag}>")
+        else:
+            raise ValueError(f"unknown tag {tag!r}")
+    return Paragraph("".join(out), style)
+
+
+# -- section headings ---------------------------------------------------------------------------
+def heading(text: str, width: float, *, space_before: float = 12) -> list[Flowable]:
+    """A section heading with a hairline under it, kept with what follows."""
+    table = Table([[para(text, HEADING)]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.6, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    table.keepWithNext = True
+    gap = Spacer(1, space_before)
+    after = Spacer(1, 5)
+    after.keepWithNext = True
+    return [gap, table, after]
+
+
+def subheading(text: str) -> Paragraph:
+    p = para(text, SUBHEADING)
+    p.keepWithNext = True
+    return p
+
+
+# -- tables -------------------------------------------------------------------------------------
+def base_table_style(header_rows: int = 1) -> list[tuple]:
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE_DARK),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, RULE_DARK),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
+    return commands
+
+
+def header_row(labels: Sequence[str], numeric: Sequence[int] = ()) -> list[Paragraph]:
+    return [para(label, CELL_HEADER_RIGHT if i in numeric else CELL_HEADER)
+            for i, label in enumerate(labels)]
+
+
+class DataTable(Table):
+    """A table that moves a row to the next page whole, and splits inside a row only when
+    that row could never fit on a page of its own.
+
+    ReportLab's splitInRow alone also splits a row that merely straddles the page end, and
+    then puts the repeated header and a sliver of that row at the bottom of the page.
+    """
+
+    page_height: float | None = None   # the frame's height; None allows in-row splits
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        self.splitInRow = 0
+        parts = super().split(availWidth, availHeight)
+        if not parts and self._first_row_outgrows_page():
+            self.splitInRow = 1
+            parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.page_height = self.page_height
+        return parts
+
+    def _first_row_outgrows_page(self) -> bool:
+        if self.page_height is None:
+            return True
+        header = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        return sum(self._rowHeights[:header + 1]) > self.page_height
+
+
+def data_table(rows: list[list], col_widths: Sequence[float], *, header_rows: int = 0,
+               page_height: float | None = None, **options) -> DataTable:
+    table = DataTable(rows, colWidths=list(col_widths), repeatRows=header_rows, **options)
+    table.page_height = page_height
+    return table
+
+
+@dataclass
+class RowGroup:
+    """Rows that belong together (an entry and its amendments) and their own style commands,
+    with row numbers counted from the group's first row."""
+
+    rows: list[list]
+    commands: list[tuple] = field(default_factory=list)
+
+
+# A table grows super-linearly with its rows in ReportLab: chunks keep a 2,000-entry log fast.
+ROWS_PER_CHUNK = 300
+
+
+def data_tables(header: Sequence[str], groups: Iterable[RowGroup], col_widths: Sequence[float],
+                *, numeric: Sequence[int] = (), page_height: float | None = None,
+                rows_per_chunk: int = ROWS_PER_CHUNK) -> list[Flowable]:
+    """Tables of rows under a header row that repeats on every page.
+
+    A row taller than `page_height` splits inside its cells rather than failing.
+    Groups are never split between chunks. Columns listed in `numeric` are right-aligned.
+    """
+    alignment = [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
+    tables: list[Flowable] = []
+    rows: list[list] = []
+    commands: list[tuple] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        table = data_table([header_row(header, numeric), *rows], col_widths, header_rows=1,
+                           page_height=page_height)
+        table.setStyle(TableStyle(base_table_style() + alignment + commands))
+        tables.append(table)
+        rows.clear()
+        commands.clear()
+
+    for group in groups:
+        if rows and len(rows) + len(group.rows) > rows_per_chunk:
+            flush()
+        start = len(rows) + 1  # +1 for the header row
+        rows.extend(group.rows)
+        for command in group.commands:
+            name, (c0, r0), (c1, r1), *rest = command
+            commands.append((name, (c0, r0 + start), (c1, r1 + start), *rest))
+    flush()
+    return tables
+
+
+def facts_table(pairs: Sequence[tuple[str, Flowable | str]], width: float, *,
+                columns: int = 2, label_width: float = 82,
+                page_height: float | None = None) -> Table:
+    """Label/value pairs in `columns` side-by-side columns, values wrapping."""
+    value_width = width / columns - label_width
+    cells = []
+    for label, value in pairs:
+        value_cell = value if isinstance(value, Flowable) else para(value, CELL)
+        cells.append((para(label, LABEL), value_cell))
+    rows = []
+    for start in range(0, len(cells), columns):
+        row: list = []
+        chunk = cells[start:start + columns]
+        for label_cell, value_cell in chunk:
+            row += [label_cell, value_cell]
+        row += ["", ""] * (columns - len(chunk))
+        rows.append(row)
+    table = data_table(rows or [["", ""] * columns], [label_width, value_width] * columns,
+                       page_height=page_height)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
