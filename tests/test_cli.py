@@ -201,3 +201,30 @@ def stat_mode(path):
     import stat as stat_module
 
     return stat_module.S_IMODE(path.stat().st_mode)
+
+
+def test_print_writes_a_private_pdf_and_refuses_bad_requests(tmp_path, capsys):
+    source = tmp_path / "a.db"
+    assert run(["demo", "--db", str(source), "--cases", "3"]) == cli.EXIT_OK
+    db = open_database(source, TEST_PASSPHRASE)
+    reference = records.case_summaries(db)[0].reference
+    db.close()
+    out = tmp_path / "summary.pdf"
+    assert run(["print", "summary", "--db", str(source), "--case", reference, "--redact",
+                "--out", str(out)]) == cli.EXIT_OK
+    assert out.read_bytes().startswith(b"%PDF") and stat_mode(out) == 0o600
+    assert "NOT encrypted" in capsys.readouterr().err
+    assert run(["print", "compliance", "--db", str(source), "--from", "01/01/2026",
+                "--to", "31/10/2026", "--out", str(tmp_path / "c.pdf")]) == cli.EXIT_OK
+    assert run(["print", "log", "--db", str(source),
+                "--out", str(tmp_path / "nocase.pdf")]) == cli.EXIT_BAD_INPUT
+    assert run(["print", "summary", "--db", str(source), "--case", "VC-1999-0001",
+                "--out", str(tmp_path / "unknown.pdf")]) == cli.EXIT_BAD_INPUT
+    with pytest.raises(SystemExit) as bad_date:
+        run(["print", "compliance", "--db", str(source), "--from", "31/02/2026",
+             "--to", "01/03/2026", "--out", str(tmp_path / "d.pdf")])
+    assert bad_date.value.code == cli.EXIT_BAD_INPUT
+    assert "is not a date" in capsys.readouterr().err
+    assert not any((tmp_path / name).exists() for name in ("nocase.pdf", "unknown.pdf", "d.pdf"))
+    assert run(["print", "summary", "--db", str(source), "--case", reference,
+                "--out", str(out)]) == cli.EXIT_BAD_INPUT  # never overwrites

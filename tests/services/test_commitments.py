@@ -282,3 +282,18 @@ def test_moving_to_another_code_version_recomputes_with_its_rules(db, tmp_path, 
         assert statutory(case)[0].due_at == end_of(2026, 3, 9)
     finally:
         code_rules.load_rules.cache_clear()
+
+
+def test_closing_a_case_waives_what_is_still_owed(db):
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 5, 15, 0)))
+    with pytest.raises(ValidationError) as refused:
+        cases.close_case(db, case, "", date(2020, 1, 1), now=local(2026, 3, 20, 9, 0))
+    assert {p.field for p in refused.value.problems} == {"closure_reason", "retention_review_date"}
+    assert case.status == "open"
+    cases.close_case(db, case, "NFA: victim withdrew", date(2033, 3, 20), now=local(2026, 3, 20, 9, 0))
+    stored = records.load_case(db, case.id)
+    assert stored.status == "closed" and stored.retention_review_date == date(2033, 3, 20)
+    assert {c.status(local(2026, 6, 1)) for c in stored.commitments} == {"waived"}
+    assert all(c.waived_reason == "Case closed: NFA: victim withdrew" for c in stored.commitments)
+    assert commitments.worklist(db, local(2026, 3, 21, 9, 0)) == []

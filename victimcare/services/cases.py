@@ -166,3 +166,34 @@ def move_to_code_version(db: Database, case: Case, code_version: str) -> None:
     except BaseException:
         case.code_version = previous
         raise
+
+
+def close_case(db: Database, case: Case, reason: str, retention_review_date: date,
+               now: datetime | None = None) -> None:
+    """Close a case: record why and when its retention is reviewed, and waive what is still
+    owed with the closure as the reason, so nothing stays silently open or overdue."""
+    from victimcare.domain.validation import Problem, ValidationError
+
+    now = now or utc_now()
+    problems = []
+    if not reason.strip():
+        problems.append(Problem("closure_reason", "Say why the case is being closed."))
+    if retention_review_date <= london(now).date():
+        problems.append(Problem("retention_review_date", "The retention review date must be in the future."))
+    if case.status == "closed":
+        problems.append(Problem("status", "This case is already closed."))
+    raise_if(problems)
+    previous = (case.status, case.closed_at, case.closure_reason, case.retention_review_date)
+    case.status, case.closed_at = "closed", now
+    case.closure_reason, case.retention_review_date = reason.strip(), retention_review_date
+    try:
+        with db.transaction():
+            records.update_case_details(db, case)
+            for commitment in case.commitments:
+                if commitment.met_at is None and commitment.waived_at is None:
+                    commitments.waive_row(db, commitment, f"Case closed: {reason.strip()}", now)
+            commitments.reload(db, case)
+            audit.record(db, "alteration", case.reference, "case closed")
+    except BaseException:
+        case.status, case.closed_at, case.closure_reason, case.retention_review_date = previous
+        raise

@@ -29,7 +29,7 @@ def rules_for(case: Case) -> CodeRules:
     return load_rules(case.code_version)
 
 
-def _reload(db: Database, case: Case) -> None:
+def reload(db: Database, case: Case) -> None:
     case.commitments = records.commitments_for_case(db, case.id)
 
 
@@ -42,7 +42,7 @@ def on_event_recorded(db: Database, case: Case, event: CaseEvent) -> Commitment 
                                         event.recorded_at or utc_now())
     if commitment is not None:
         records.add_commitment(db, case.id, commitment)
-        _reload(db, case)
+        reload(db, case)
     return commitment
 
 
@@ -76,7 +76,7 @@ def on_contact_logged(db: Database, case: Case, contact: Contact,
         follow_on = rules_of.next_agreed(case.agreement, london(moment).date(), utc_now())
         if follow_on is not None:
             records.add_commitment(db, case.id, follow_on)
-    _reload(db, case)
+    reload(db, case)
     return chosen
 
 
@@ -89,7 +89,7 @@ def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Comm
         commitment = records.add_commitment(db, case.id, Commitment(
             kind="promise", reason=reason.strip(), due_at=due_at, created_at=utc_now()))
         audit.record(db, "collection", case.reference, "promise recorded")
-    _reload(db, case)
+    reload(db, case)
     return commitment
 
 
@@ -110,7 +110,7 @@ def waive(db: Database, case: Case, commitment_id: int, reason: str) -> None:
         )
         del changed
         audit.record(db, "alteration", case.reference, "commitment waived")
-    _reload(db, case)
+    reload(db, case)
 
 
 # -- recomputing after a change of facts ------------------------------------------------------
@@ -127,7 +127,7 @@ def recompute_statutory(db: Database, case: Case) -> None:
         if due is not None and due != commitment.due_at:
             db.execute("UPDATE commitments SET due_at = ? WHERE id = ?",
                        (to_storage(due), commitment.id))
-    _reload(db, case)
+    reload(db, case)
 
 
 def refresh_agreed(db: Database, case: Case) -> None:
@@ -147,7 +147,7 @@ def refresh_agreed(db: Database, case: Case) -> None:
                 db.execute("UPDATE commitments SET due_at = ?, reason = ? WHERE id = ?",
                            (to_storage(due), reason, first.id))
             for commitment in extra:
-                _waive_row(db, commitment, "Replaced by the current contact agreement")
+                waive_row(db, commitment, "Replaced by the current contact agreement")
         else:
             records.add_commitment(db, case.id, Commitment(
                 kind="agreed", reason=reason, due_at=due, created_at=utc_now()))
@@ -158,13 +158,14 @@ def refresh_agreed(db: Database, case: Case) -> None:
         elif agreement.paused:
             why = f"Paused: {why}"
         for commitment in open_agreed:
-            _waive_row(db, commitment, why)
-    _reload(db, case)
+            waive_row(db, commitment, why)
+    reload(db, case)
 
 
-def _waive_row(db: Database, commitment: Commitment, reason: str) -> None:
+def waive_row(db: Database, commitment: Commitment, reason: str,
+              when: datetime | None = None) -> None:
     db.execute("UPDATE commitments SET waived_at = ?, waived_reason = ? WHERE id = ?",
-               (to_storage(utc_now()), reason, commitment.id))
+               (to_storage(when or utc_now()), reason, commitment.id))
 
 
 # -- queries ----------------------------------------------------------------------------------
