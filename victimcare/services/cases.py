@@ -20,6 +20,7 @@ from victimcare.domain.model import (
 )
 from victimcare.domain.timeutil import london, utc_now
 from victimcare.domain.validation import (
+    Problem,
     case_problems,
     contact_problems,
     event_problems,
@@ -172,8 +173,6 @@ def close_case(db: Database, case: Case, reason: str, retention_review_date: dat
                now: datetime | None = None) -> None:
     """Close a case: record why and when its retention is reviewed, and waive what is still
     owed with the closure as the reason, so nothing stays silently open or overdue."""
-    from victimcare.domain.validation import Problem, ValidationError
-
     now = now or utc_now()
     problems = []
     if not reason.strip():

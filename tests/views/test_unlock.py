@@ -1,0 +1,107 @@
+"""Unlocking: a wrong passphrase is said plainly and can be retried; nothing personal shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from tests.conftest import TEST_PASSPHRASE
+from tests.views.conftest import OFFICER, main_window_of, tab_order
+from victimcare.store import open_database
+from victimcare.views.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
+
+
+def type_and_unlock(qtbot, dialog: UnlockDialog, passphrase: str):
+    dialog.passphrase_edit.setText("")
+    qtbot.keyClicks(dialog.passphrase_edit, passphrase)
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+
+
+def visible_text(dialog) -> str:
+    return "\n".join([label.text() for label in dialog.findChildren(QLabel)]
+                     + [edit.text() for edit in dialog.findChildren(QLineEdit)]
+                     + [dialog.windowTitle()])
+
+
+def test_wrong_passphrase_is_said_then_the_right_one_opens_the_cases(qtbot, start_app,
+                                                                      seeded_store):
+    controller = start_app(seeded_store)
+    dialog = controller.unlock_dialog
+    assert controller.first_run_dialog is None
+    assert dialog.isVisible()
+
+    type_and_unlock(qtbot, dialog, "not the passphrase at all")
+    assert dialog.isVisible()
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == WRONG_PASSPHRASE
+    assert dialog.passphrase_edit.text() == ""
+    assert controller.main_window is None and controller.database is None
+
+    type_and_unlock(qtbot, dialog, TEST_PASSPHRASE)
+    window = main_window_of(qtbot, controller)
+    assert not dialog.isVisible()
+    assert dialog.passphrase_edit.text() == ""
+    assert window.model.rowCount() == 3
+    assert window.officer_label.text() == OFFICER.name
+
+
+def test_the_unlock_dialog_shows_nothing_from_inside_the_store(qtbot, start_app, seeded_store):
+    dialog = start_app(seeded_store).unlock_dialog
+    text = visible_text(dialog)
+    assert str(seeded_store) in text
+    for secret in (OFFICER.name, "Morgan", OFFICER.staff_number, OFFICER.team, "Wójcik"):
+        assert secret not in text
+    type_and_unlock(qtbot, dialog, "wrong passphrase here")
+    assert OFFICER.name not in visible_text(dialog)
+
+
+def test_the_passphrase_field_is_labelled_hidden_and_first(qtbot, start_app, seeded_store):
+    dialog = start_app(seeded_store).unlock_dialog
+    edit = dialog.passphrase_edit
+    assert edit.accessibleName() == "Passphrase"
+    assert edit.echoMode() == QLineEdit.EchoMode.Password
+    assert any(label.buddy() is edit and label.text() == "&Passphrase:"
+               for label in dialog.findChildren(QLabel))
+    assert tab_order(edit, 1) == [dialog.unlock_button]
+
+
+def test_an_empty_passphrase_is_not_tried(qtbot, start_app, seeded_store):
+    controller = start_app(seeded_store)
+    qtbot.mouseClick(controller.unlock_dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert controller.unlock_dialog.isVisible()
+    assert controller.unlock_dialog.message.text() == "Type your passphrase first."
+
+
+def test_a_newer_database_is_refused_in_plain_words(qtbot, start_app, seeded_store):
+    with open_database(seeded_store, TEST_PASSPHRASE) as db:
+        db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    dialog = start_app(seeded_store).unlock_dialog
+    type_and_unlock(qtbot, dialog, TEST_PASSPHRASE)
+    assert dialog.isVisible()
+    assert "newer version of victimcare" in dialog.message.text()
+
+
+def test_a_file_that_is_not_a_database_says_so(qtbot, start_app, db_path):
+    db_path.write_bytes(b"")
+    dialog = start_app(db_path).unlock_dialog
+    type_and_unlock(qtbot, dialog, TEST_PASSPHRASE)
+    assert dialog.isVisible()
+    assert "not a victimcare database" in dialog.message.text()
+    assert db_path.read_bytes() == b""
+
+
+def test_quitting_at_unlock_ends_the_app(qtbot, start_app, seeded_store):
+    controller = start_app(seeded_store)
+    controller.unlock_dialog.reject()
+    assert controller.exit_code == 0
+    assert controller.main_window is None
+
+
+def test_a_second_copy_on_the_same_database_is_turned_away(qtbot, start_app, seeded_store,
+                                                           told):
+    first = start_app(seeded_store)
+    assert first.unlock_dialog is not None
+    second = start_app(seeded_store)
+    assert second.exit_code == 1
+    assert second.unlock_dialog is None
+    assert told and "already open" in told[0][2]

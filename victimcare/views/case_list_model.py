@@ -1,0 +1,123 @@
+"""The case list as a Qt table model: one CaseSummary a row, sorted on real values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from victimcare.domain.model import CaseSummary
+from victimcare.domain.timeutil import format_date, london
+from victimcare.domain.vocabulary import CASE_STATUSES, OFFENCE_CATEGORIES
+
+Index = QModelIndex | QPersistentModelIndex
+
+REFERENCE, VICTIM, OFFENCE, STATUS, OPENED = range(5)
+HEADERS = ("Reference", "Victim", "Offence", "Status", "Opened")
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _offence(summary: CaseSummary) -> str:
+    return OFFENCE_CATEGORIES.get(summary.offence_category, summary.offence_category)
+
+
+def _status(summary: CaseSummary) -> str:
+    return CASE_STATUSES.get(summary.status, summary.status)
+
+
+def _opened(summary: CaseSummary) -> str:
+    return format_date(london(summary.opened_at).date()) if summary.opened_at else ""
+
+
+_DISPLAY: tuple[Callable[[CaseSummary], str], ...] = (
+    lambda s: s.reference,
+    lambda s: s.victim_name,
+    _offence,
+    _status,
+    _opened,
+)
+
+# Sort on values, not on what is shown: dd/mm/yyyy sorts wrongly as text, and names sort
+# without regard to case.
+_SORT_KEY: tuple[Callable[[CaseSummary], Any], ...] = (
+    lambda s: s.reference,
+    lambda s: s.victim_name.casefold(),
+    lambda s: _offence(s).casefold(),
+    _status,
+    lambda s: s.opened_at.timestamp() if s.opened_at else 0.0,
+)
+
+
+class CaseListModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseSummary] = []
+        self._sort_column = REFERENCE
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- content -----------------------------------------------------------------------------
+    def set_cases(self, summaries: Sequence[CaseSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._sort_rows()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every row: used when the window closes or the app locks."""
+        self.set_cases([])
+
+    def case_at(self, row: int) -> CaseSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _DISPLAY[index.column()](summary)
+        if role == CASE_ID_ROLE:
+            return summary.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HEADERS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        # Keep the selection (and any other persistent index) on the same case.
+        before = self.persistentIndexList()
+        moved = [self._rows[index.row()] for index in before]
+        self._sort_rows()
+        row_of = {id(summary): row for row, summary in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(row_of[id(summary)], index.column())
+                     for index, summary in zip(before, moved, strict=True)])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        key = _SORT_KEY[self._sort_column]
+        # The reference breaks ties, so equal names or dates keep a stable, sensible order.
+        self._rows.sort(key=lambda s: (key(s), s.reference),
+                        reverse=self._sort_order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,50 @@
+"""The line inside a dialog that says, in words, what is wrong and what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+# A field the officer must correct gets this property; the dialog's style sheet outlines it.
+INVALID = "invalid"
+
+FIELD_STYLE = """
+QLineEdit[invalid="true"] { border: 2px solid #b3261e; border-radius: 3px; padding: 2px; }
+"""
+
+
+class DialogMessage(QLabel):
+    """Hidden while there is nothing to say; shown in a dark red that reads on light themes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("QLabel { color: #b3261e; font-weight: 600; }")
+        self.setAccessibleName("Message")
+        self.setVisible(False)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+        if text and QAccessible.isActive():
+            # A screen reader would otherwise not notice a label that changed.
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.setAccessibleDescription("")
+        self.setVisible(False)
+
+
+def mark_invalid(field: QLineEdit, invalid: bool) -> None:
+    if bool(field.property(INVALID)) == invalid:
+        return
+    field.setProperty(INVALID, invalid)
+    # A dynamic property change does not restyle by itself.
+    field.style().unpolish(field)
+    field.style().polish(field)
+    field.update()  # polish restyles but does not repaint a field that keeps the focus
