@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from victimcare import config
+from victimcare.store.database import StoreError
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -111,6 +112,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         return handler(args, stdin)
     except CommandError as exc:
         return _fail(str(exc), exc.code)
+    except StoreError as exc:
+        # The disk refused a write, or the file changed under us: say so plainly.
+        return _fail(str(exc), EXIT_PROBLEM)
     except OSError as exc:
         # A file the user named could not be read or written (missing folder, full disk).
         where = f"{exc.filename}: " if exc.filename else ""
@@ -160,7 +164,7 @@ def _open(args: argparse.Namespace, stdin: TextIO):
 
 
 def _open_with_passphrase(args: argparse.Namespace, stdin: TextIO):
-    from victimcare.store import DatabaseMissingError, StoreError, open_database
+    from victimcare.store import DatabaseMissingError, StorageFailure, StoreError, open_database
 
     path = _db_path(args)
     if not path.exists():
@@ -170,6 +174,8 @@ def _open_with_passphrase(args: argparse.Namespace, stdin: TextIO):
         return open_database(path, passphrase), passphrase
     except DatabaseMissingError as exc:
         raise CommandError(str(exc)) from None
+    except StorageFailure as exc:
+        raise CommandError(f"{path}: {exc}", EXIT_PROBLEM) from exc
     except StoreError as exc:
         raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from exc
 

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from victimcare.store import StoreError, UnlockError, open_database
-from victimcare.store.database import Database, connect_new_keyed
+from victimcare.store.database import (
+    Database,
+    connect_new_keyed,
+    disk_failures_as_store_errors,
+)
 
 
 class BackupError(StoreError):
@@ -40,7 +44,8 @@ def make_backup(db: Database, destination: str | os.PathLike[str], passphrase: s
             if progress is not None:
                 progress(total - remaining, total)
 
-        db.connection.backup(target, pages=256, progress=report)
+        with disk_failures_as_store_errors():
+            db.connection.backup(target, pages=256, progress=report)
         # Prove the copy before it takes the real name.
         problems = target.execute("PRAGMA cipher_integrity_check").fetchall()
         if problems or target.execute("PRAGMA quick_check").fetchone()[0] != "ok":

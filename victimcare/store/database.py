@@ -43,6 +43,46 @@ class DamagedDatabaseError(StoreError):
     """The passphrase opened the file, but some of its pages cannot be read."""
 
 
+class StorageFailure(StoreError):
+    """The disk refused a write (full, removed, read-only): the save did not happen."""
+
+
+# SQLite's primary result codes for a disk that cannot take the write.
+_DISK_FAILURES = {
+    "SQLITE_FULL": "The disk is full",
+    "SQLITE_IOERR": "The disk could not be written",
+    "SQLITE_READONLY": "The database file cannot be written (read-only)",
+    "SQLITE_CANTOPEN": "The database file can no longer be reached",
+    "SQLITE_BUSY": "The database is busy in another program",
+}
+
+
+_PRIMARY_BY_MESSAGE = {
+    "database or disk is full": "SQLITE_FULL",
+    "disk I/O error": "SQLITE_IOERR",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "database is locked": "SQLITE_BUSY",
+}
+
+
+@contextmanager
+def disk_failures_as_store_errors() -> Iterator[None]:
+    try:
+        yield
+    except (sqlcipher3.OperationalError, sqlcipher3.DatabaseError) as exc:
+        name = (getattr(exc, "sqlite_errorname", "") or "").split("_")
+        primary = "_".join(name[:2])
+        if not primary:  # some calls (the backup API) raise without the error code
+            primary = _PRIMARY_BY_MESSAGE.get(str(exc), "")
+        if primary in _DISK_FAILURES:
+            raise StorageFailure(
+                f"{_DISK_FAILURES[primary]}: nothing from this save was stored, and what was "
+                "saved before is safe. Free some space or check the drive, then try again."
+            ) from exc
+        raise
+
+
 class DatabaseMissingError(StoreError):
     """There is no database file at the path given."""
 
@@ -64,11 +104,13 @@ class Database:
     # -- queries ---------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; return the last inserted row id."""
-        cursor = self._conn.execute(sql, params)
+        with disk_failures_as_store_errors():
+            cursor = self._conn.execute(sql, params)
         return cursor.lastrowid
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        self._conn.executemany(sql, rows)
+        with disk_failures_as_store_errors():
+            self._conn.executemany(sql, rows)
 
     def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlcipher3.Row]:
         return self._conn.execute(sql, params).fetchall()
@@ -89,18 +131,26 @@ class Database:
     def transaction(self) -> Iterator[Database]:
         """All-or-nothing: commit on success, roll back on any error. Nests as one transaction."""
         if self._depth == 0:
-            self._conn.execute("BEGIN IMMEDIATE")
+            with disk_failures_as_store_errors():
+                self._conn.execute("BEGIN IMMEDIATE")
         self._depth += 1
         try:
             yield self
         except BaseException:
             self._depth -= 1
-            if self._depth == 0:
+            # SQLite may already have rolled back by itself (a full disk does that).
+            if self._depth == 0 and self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise
         self._depth -= 1
         if self._depth == 0:
-            self._conn.execute("COMMIT")
+            try:
+                with disk_failures_as_store_errors():
+                    self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     @property
     def connection(self) -> sqlcipher3.Connection:
@@ -200,7 +250,11 @@ def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
         if _kdf_iterations is not None:
             conn.execute(f"PRAGMA kdf_iter = {int(_kdf_iterations)}")
         # A wrong key is only noticed on the first read.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        with disk_failures_as_store_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except StorageFailure:
+        conn.close()
+        raise
     except (sqlcipher3.DatabaseError, sqlite3.DatabaseError) as exc:
         conn.close()
         raise UnlockError(
