@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import Case, CaseEvent, Contact, ContactAmendment
@@ -29,6 +29,26 @@ class ValidationError(ValueError):
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
+# Long enough for any real record, short enough that a printout stays a printout: a
+# narrative of 20,000 characters is about eight printed pages.
+LONG_TEXT_LIMIT = 20_000
+SHORT_TEXT_LIMIT = 500
+
+
+def text_problems(field: str, value: str, limit: int) -> list[Problem]:
+    if len(value) > limit:
+        return [Problem(field, f"is {len(value):,} characters long; the most is {limit:,}. "
+                               "Split it into more than one entry.")]
+    return []
+
+
+def _texts(problems: list[Problem], record: object, prefix: str, long: tuple[str, ...],
+           short: tuple[str, ...]) -> None:
+    for name in long:
+        problems.extend(text_problems(prefix + name, getattr(record, name), LONG_TEXT_LIMIT))
+    for name in short:
+        problems.extend(text_problems(prefix + name, getattr(record, name), SHORT_TEXT_LIMIT))
+
 
 def _check_word(problems: list[Problem], field: str, value: str, words: dict[str, str],
                 what: str) -> None:
@@ -39,6 +59,15 @@ def _check_word(problems: list[Problem], field: str, value: str, words: dict[str
 def case_problems(case: Case, today: date) -> list[Problem]:
     problems: list[Problem] = []
     victim = case.victim
+    _texts(problems, case, "", ("notes", "closure_reason", "enhanced_override_reason"),
+           ("reference", "crime_reference"))
+    _texts(problems, victim, "victim.", ("address", "communication_needs"),
+           ("given_names", "family_name", "preferred_name", "postcode", "email", "language",
+            "interpreter_language"))
+    for i, phone in enumerate(victim.phones):
+        _texts(problems, phone, f"victim.phones[{i}].", (), ("number", "label"))
+    _texts(problems, case.safe_contact, "safe_contact.", ("notes",), ())
+    _texts(problems, case.agreement, "agreement.", ("notes", "waiver_reason"), ("through_name",))
     if not case.reference.strip():
         problems.append(Problem("reference", "A case reference is required."))
     _check_word(problems, "offence_category", case.offence_category, vocab.OFFENCE_CATEGORIES,
@@ -86,24 +115,41 @@ def case_problems(case: Case, today: date) -> list[Problem]:
     return problems
 
 
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+# A little slack for a laptop clock that runs fast; beyond that a time is a typing slip.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def _when_problems(field: str, moment: datetime) -> list[Problem]:
+    if moment.tzinfo is None:
+        return [Problem(field, "The time needs a time zone.")]
+    if moment < EARLIEST:
+        return [Problem(field, "is before 1900: check the year.")]
+    if moment > datetime.now(UTC) + FUTURE_SLACK:
+        return [Problem(field, "is in the future: record what has happened, when it happened.")]
+    return []
+
+
 def event_problems(event: CaseEvent) -> list[Problem]:
     problems: list[Problem] = []
+    _texts(problems, event, "", ("notes",), ())
     _check_word(problems, "kind", event.kind, vocab.EVENT_KINDS, "event kind")
-    if event.occurred_at.tzinfo is None:
-        problems.append(Problem("occurred_at", "The time needs a time zone."))
+    problems.extend(_when_problems("occurred_at", event.occurred_at))
     return problems
 
 
 def contact_problems(contact: Contact | ContactAmendment) -> list[Problem]:
     problems: list[Problem] = []
+    _texts(problems, contact, "", ("narrative",), ())
+    if isinstance(contact, ContactAmendment):
+        _texts(problems, contact, "", ("reason",), ())
     _check_word(problems, "method", contact.method, vocab.CONTACT_METHODS, "contact method")
     _check_word(problems, "direction", contact.direction, vocab.DIRECTIONS, "direction")
     _check_word(problems, "with_whom", contact.with_whom, vocab.CONTACT_PARTIES, "contact party")
     _check_word(problems, "outcome", contact.outcome, vocab.CONTACT_OUTCOMES, "outcome")
     for item in contact.covered:
         _check_word(problems, "covered", item, vocab.CODE_ITEMS, "Victims' Code item")
-    if contact.occurred_at.tzinfo is None:
-        problems.append(Problem("occurred_at", "The time needs a time zone."))
+    problems.extend(_when_problems("occurred_at", contact.occurred_at))
     if isinstance(contact, ContactAmendment) and not contact.reason.strip():
         problems.append(Problem("reason", "An amendment needs a reason."))
     return problems
