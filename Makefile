@@ -26,6 +26,10 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen PYTHONFAULTHANDLER=1 $(BIN)/python -m pytest
 
+# Builds (once) fictional stores of 500 and 5,000 cases in bench-data/, then measures.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
