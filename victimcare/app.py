@@ -15,17 +15,18 @@ from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
-from victimcare.services import setup
+from victimcare.services import audit, setup
+from victimcare.services import settings as preferences
 from victimcare.store.database import Database
-from victimcare.views import ask
+from victimcare.views import ask, lock, style
 from victimcare.views.first_run_dialog import FirstRunDialog
+from victimcare.views.lock import InactivityTimer, ThrottledUnlockDialog
 from victimcare.views.main_window import MainWindow
-from victimcare.views.unlock_dialog import UnlockDialog
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ FRIENDLY_ERROR = (
 MIN_POINT_SIZE = 10  # Qt's default on a bare X server is small for a long day's reading
 
 
+# -- a PySide6 6.12 work-around ------------------------------------------------------------------
 # -- errors and logs --------------------------------------------------------------------------
 def configure_logging() -> None:
     """Warnings and worse to stderr only: a log file would be personal data left on disk."""
@@ -104,10 +106,16 @@ class VictimcareApp(QObject):
         self.db_path = Path(db_path)
         self.database: Database | None = None
         self.first_run_dialog: FirstRunDialog | None = None
-        self.unlock_dialog: UnlockDialog | None = None
+        self.unlock_dialog: ThrottledUnlockDialog | None = None
         self.main_window: MainWindow | None = None
+        self.passphrase_dialog = None
         self.exit_code: int | None = None
+        self.locked = False
         self._lock = InstanceLock(self.db_path)
+        self.preferences = preferences.load_preferences()
+        self.inactivity = InactivityTimer(self)
+        self.inactivity.set_minutes(self.preferences.idle_lock_minutes)
+        self.inactivity.inactive.connect(self.on_idle)
 
     def start(self) -> None:
         try:
@@ -123,7 +131,8 @@ class VictimcareApp(QObject):
             self._finish(1)
             return
         if self.db_path.exists():
-            self.unlock_dialog = UnlockDialog(self.db_path)
+            self.unlock_dialog = ThrottledUnlockDialog(self.db_path)
+            self.unlock_dialog.setWindowIcon(style.app_icon())
             self.unlock_dialog.accepted.connect(self._on_unlocked)
             self.unlock_dialog.rejected.connect(self._on_dialog_rejected)
             self.unlock_dialog.open()
@@ -139,9 +148,20 @@ class VictimcareApp(QObject):
 
     def _on_unlocked(self) -> None:
         assert self.unlock_dialog is not None
-        self._open_main_window(self.unlock_dialog.take_database())
+        database = self.unlock_dialog.take_database()
+        failures = self.unlock_dialog.take_failed_attempts()
+        if database is not None and failures:
+            # Only now can it be written: the audit log is inside the database.
+            audit.record(database, "consultation", "",
+                         f"{failures} failed unlock attempt{'s' if failures != 1 else ''}")
+        if self.locked:
+            self._reopen_after_lock(database)
+        else:
+            self._open_main_window(database)
 
     def _on_dialog_rejected(self) -> None:
+        if self.locked and self.main_window is not None and shiboken6.isValid(self.main_window):
+            self.main_window.close()  # emits window_closed, which finishes
         self._finish(0)
 
     def _open_main_window(self, database: Database | None) -> None:
@@ -150,13 +170,120 @@ class VictimcareApp(QObject):
             return
         self.database = database
         self.main_window = MainWindow(database, setup.current_officer(database))
+        self.main_window.setWindowIcon(style.app_icon())
         self.main_window.window_closed.connect(self._on_main_window_closed)
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.change_passphrase_requested.connect(self.show_change_passphrase)
+        self.main_window.preferences_changed.connect(self.on_preferences_changed)
         self.main_window.show()
         self.main_window.raise_()
         self.main_window.activateWindow()
+        self.inactivity.activate()
 
     def _on_main_window_closed(self) -> None:
         self._finish(0)
+
+    # -- locking ---------------------------------------------------------------------------
+    def on_idle(self) -> None:
+        backup = getattr(self.main_window, "backup_dialog", None)
+        if backup is not None and shiboken6.isValid(backup) and backup.is_running():
+            # A backup is copying every page: let it finish, and lock after the next idle spell.
+            self.inactivity.activate()
+            return
+        self.lock()
+
+    def lock(self) -> None:
+        """Lock now: nothing personal stays in a window, a model or the clipboard, and the
+        connection (which holds the key) is closed. The instance lock stays held."""
+        if self.locked or self.database is None or self.main_window is None:
+            return
+        self.locked = True
+        self.inactivity.deactivate()
+        # A half-typed dialog is discarded, not saved anywhere: the officer may be away and
+        # whoever is at the keyboard must not be asked about it.
+        lock.close_open_dialogs(keep=(self.unlock_dialog, self.first_run_dialog))
+        lock.clear_clipboard_if_ours()
+        self.main_window.detach()
+        self.main_window.hide()
+        self.passphrase_dialog = None
+        # Deleted now, not at the next loop turn: the dialogs' and case tabs' widgets hold
+        # what was typed and shown.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.database.close()
+        self.database = None
+        self._show_unlock(locked=True)
+
+    def _show_unlock(self, *, locked: bool) -> None:
+        dialog = self.unlock_dialog
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = ThrottledUnlockDialog(self.db_path)
+            dialog.setWindowIcon(style.app_icon())
+            dialog.accepted.connect(self._on_unlocked)
+            dialog.rejected.connect(self._on_dialog_rejected)
+            self.unlock_dialog = dialog
+        dialog.passphrase_edit.setText("")
+        dialog.message.clear_message()
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _reopen_after_lock(self, database: Database | None) -> None:
+        if database is None or self.main_window is None:
+            self._finish(1)
+            return
+        self.locked = False
+        self.database = database
+        self.main_window.attach(database, setup.current_officer(database))
+        self.main_window.show()
+        self.main_window.raise_()
+        self.main_window.activateWindow()
+        self.inactivity.activate()
+
+    def on_preferences_changed(self) -> None:
+        self.preferences = preferences.load_preferences()
+        self.inactivity.set_minutes(self.preferences.idle_lock_minutes)
+
+    # -- passphrase change -----------------------------------------------------------------
+    def show_change_passphrase(self):
+        if self.database is None or self.main_window is None:
+            return None
+        from victimcare.views.security_dialogs import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.db_path, setup.current_officer(self.database),
+                                        self.main_window)
+        dialog.change_confirmed.connect(self.change_passphrase)
+        self.main_window._keep_dialog(dialog)
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Close the app's connection (a re-key needs the file to itself), re-key, reopen with
+        the new passphrase. On any failure the old one still opens the file: reopen with it."""
+        from victimcare.security.backup import change_passphrase
+        from victimcare.store.database import StoreError
+
+        dialog = self.passphrase_dialog
+        if self.database is None or self.main_window is None:
+            return
+        officer = setup.current_officer(self.database)
+        self.main_window.detach(close_dialogs=False)  # this dialog stays to say how it went
+        self.database.close()
+        self.database = None
+        try:
+            change_passphrase(self.db_path, old, new)
+        except (StoreError, ValueError, OSError) as exc:
+            self.database = setup.unlock(self.db_path, old)
+            self.main_window.attach(self.database, officer)
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.refuse(str(exc) if not isinstance(exc, OSError) else
+                              "The database file could not be rewritten; nothing changed.")
+            return
+        self.database = setup.unlock(self.db_path, new)
+        audit.record(self.database, "alteration", "", "passphrase changed")
+        self.main_window.attach(self.database, officer)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.succeeded()
 
     def _finish(self, code: int) -> None:
         if self.exit_code is not None:
@@ -166,6 +293,7 @@ class VictimcareApp(QObject):
         self.finished.emit(code)
 
     def _close_store(self) -> None:
+        self.inactivity.deactivate()
         if self.database is not None:
             self.database.close()
             self.database = None
@@ -178,6 +306,9 @@ class VictimcareApp(QObject):
             if widget is not None and shiboken6.isValid(widget):
                 widget.close()
                 widget.deleteLater()
+        from victimcare.views.print_preview import wait_for_builds
+
+        wait_for_builds()  # a QThread destroyed while running aborts the process
         self._finish(0 if self.exit_code is None else self.exit_code)
         self._close_store()
 
@@ -190,6 +321,7 @@ def _application(argv: list[str] | None) -> QApplication:
     qapp = QApplication(list(sys.argv if argv is None else argv))
     qapp.setApplicationName(config.APP_NAME)
     qapp.setOrganizationName(config.APP_AUTHOR)
+    qapp.setWindowIcon(style.app_icon())
     font = qapp.font()
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)
@@ -207,7 +339,8 @@ def run(argv: list[str] | None = None, *, db_path: Path | None = None,
         # Only for real runs: under test, pytest-qt's own hook must keep seeing errors.
         install_excepthook()
     qapp = _application(argv)
-    controller = VictimcareApp(qapp, Path(db_path) if db_path else config.default_database_path())
+    where = Path(db_path) if db_path else preferences.load_preferences().database()
+    controller = VictimcareApp(qapp, where)
     if not exec:
         controller.start()
         return controller

@@ -161,9 +161,11 @@ def test_quit_closes_the_window_and_the_store(qtbot, controller, window):
 
 
 def test_every_control_has_a_name_and_tab_goes_search_filter_list(window):
-    for widget in (window.search_edit, window.status_combo, window.table):
+    for widget in (window.search_edit, window.status_combo, window.enhanced_check,
+                   window.overdue_check, window.table):
         assert widget.accessibleName()
-    assert tab_order(window.search_edit, 2) == [window.status_combo, window.table]
+    assert tab_order(window.search_edit, 4) == [window.status_combo, window.enhanced_check,
+                                                window.overdue_check, window.table]
 
 
 def test_opening_dates_are_shown_in_london_time(qtbot, db):

@@ -1,4 +1,9 @@
-"""The case list as a Qt table model: one CaseSummary a row, sorted on real values."""
+"""The case list as a Qt table model: one CaseSummary a row, sorted on real values.
+
+Rows reach the view in batches (`canFetchMore` / `fetchMore`): the summaries of 5,000 cases
+are a few hundred kilobytes, but a view asked to lay out 5,000 rows at once stutters. The
+whole list is sorted in memory, then handed out BATCH rows at a time as the officer scrolls.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ REFERENCE, VICTIM, OFFENCE, STATUS, OPENED = range(5)
 HEADERS = ("Reference", "Victim", "Offence", "Status", "Opened")
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BATCH = 200
 
 
 def _offence(summary: CaseSummary) -> str:
@@ -54,6 +60,7 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._loaded = 0  # rows the view has been given so far
         self._sort_column = REFERENCE
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -62,6 +69,7 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(summaries)
         self._sort_rows()
+        self._loaded = min(BATCH, len(self._rows))
         self.endResetModel()
 
     def clear(self) -> None:
@@ -69,17 +77,44 @@ class CaseListModel(QAbstractTableModel):
         self.set_cases([])
 
     def case_at(self, row: int) -> CaseSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[row] if 0 <= row < self._loaded else None
+
+    def total(self) -> int:
+        """Every case in the model, fetched by the view or not yet."""
+        return len(self._rows)
+
+    def row_of_case(self, case_id: int) -> int | None:
+        """The row of a case, fetching up to it if the view has not scrolled that far."""
+        for row, summary in enumerate(self._rows):
+            if summary.id == case_id:
+                while row >= self._loaded and self.canFetchMore():
+                    self.fetchMore()
+                return row
+        return None
+
+    # -- lazy loading ------------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded < len(self._rows)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._rows) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
 
     # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
         summary = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -111,6 +146,9 @@ class CaseListModel(QAbstractTableModel):
         moved = [self._rows[index.row()] for index in before]
         self._sort_rows()
         row_of = {id(summary): row for row, summary in enumerate(self._rows)}
+        # A selected case sorted past what the view has fetched is fetched with it.
+        furthest = max((row_of[id(summary)] for summary in moved), default=-1)
+        self._loaded = max(self._loaded, min(furthest + 1, len(self._rows)))
         self.changePersistentIndexList(
             before, [self.index(row_of[id(summary)], index.column())
                      for index, summary in zip(before, moved, strict=True)])

@@ -1,11 +1,20 @@
-"""The main window: the officer's cases, searchable as they type."""
+"""The main window: Today (the start screen), the case list, and each open case in a tab.
+
+The window never owns the database's lifetime: the app hands it a connection (`attach`) and
+takes it away (`detach`, on lock or passphrase change). Everything holding personal data hangs
+off the tabs, so `detach` can drop all of it in one place.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+import logging
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,13 +23,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTableView,
+    QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from victimcare.domain.model import Officer
-from victimcare.services import cases
+from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views import ask, style
 from victimcare.views.case_list_model import (
     CASE_ID_ROLE,
     OFFENCE,
@@ -30,11 +42,16 @@ from victimcare.views.case_list_model import (
     VICTIM,
     CaseListModel,
 )
+from victimcare.views.today_view import TodayView
 
+log = logging.getLogger(__name__)
+
+APP_TITLE = "victimcare"
 SEARCH_PLACEHOLDER = "Search name, reference, crime reference, phone, notes"
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
 EMPTY_STORE_HINT = "No cases yet.<br>Try <code>victimcare demo</code> for fictional data."
 NO_MATCH_HINT = "No cases match."
+TODAY_TAB, CASES_TAB = 0, 1
 
 # (label, status passed to the service)
 STATUS_FILTERS: tuple[tuple[str, str | None], ...] = (
@@ -51,49 +68,186 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
     return f"{total:,} {noun}"
 
 
+def enhanced_case_ids(db: Database) -> set[int]:
+    """Cases with enhanced rights, from one query and the domain rule (not 5,000 loads).
+
+    Only the facts `eligibility()` reads are fetched: offence, date of birth and offence date,
+    vulnerability flags, persistent targeting and the officer's override.
+    """
+    from victimcare.domain.code_rules import load_rules
+    from victimcare.domain.eligibility import eligibility
+    from victimcare.domain.model import Case, Victim
+
+    rows = db.all(
+        "SELECT c.id, c.reference, c.offence_category, c.code_version, c.offence_date, "
+        "c.persistently_targeted, c.enhanced_override, c.enhanced_override_reason, "
+        "v.date_of_birth, (SELECT group_concat(f.flag, ' ') FROM vulnerability_flags f "
+        "WHERE f.victim_id = v.id) AS flags "
+        "FROM cases c JOIN victims v ON v.case_id = c.id")
+    from datetime import date
+
+    rules_by_version: dict = {}
+    found: set[int] = set()
+    for r in rows:
+        rules = rules_by_version.get(r["code_version"])
+        if rules is None:
+            try:
+                rules = rules_by_version[r["code_version"]] = load_rules(r["code_version"])
+            except Exception:  # an unknown Code version: not for this filter to decide
+                continue
+        case = Case(
+            reference=r["reference"], offence_category=r["offence_category"],
+            code_version=r["code_version"],
+            victim=Victim("", date_of_birth=(date.fromisoformat(r["date_of_birth"])
+                                             if r["date_of_birth"] else None),
+                          vulnerability_flags=(r["flags"] or "").split()),
+            offence_date=date.fromisoformat(r["offence_date"]) if r["offence_date"] else None,
+            persistently_targeted=bool(r["persistently_targeted"]),
+            enhanced_override=(None if r["enhanced_override"] is None
+                               else bool(r["enhanced_override"])),
+            enhanced_override_reason=r["enhanced_override_reason"],
+        )
+        if eligibility(case, rules).enhanced:
+            found.add(r["id"])
+    return found
+
+
+def overdue_case_ids(db: Database) -> set[int]:
+    return {item.case_id for item in commitments.worklist(db) if item.bucket == "overdue"}
+
+
 class MainWindow(QMainWindow):
     case_activated = Signal(int)  # the id of the case the officer opened from the list
     window_closed = Signal()
+    lock_requested = Signal()
+    change_passphrase_requested = Signal()
+    preferences_changed = Signal()
 
-    def __init__(self, db: Database, officer: Officer | None = None,
+    def __init__(self, db: Database | None, officer: Officer | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("victimcare")
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(style.app_icon())
         self.setMinimumSize(1000, 650)
         self._total: int | None = None  # cases in the store, counted when the list is unfiltered
+        self.dialogs: list[QWidget] = []  # open dialogs of this window, closed on lock
 
-        self._build_menus()
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.tabs.setAccessibleName("Screens")
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+
+        self.today = TodayView(db, self.tabs)
+        self.today.case_requested.connect(self.open_case)
+        self.today.log_contact_requested.connect(self.log_contact_for)
+        self.tabs.addTab(self.today, style.icon("today"), "&Today")
         self._build_case_list()
+        self.tabs.addTab(self.cases_page, style.icon("cases"), "&Cases")
+        for fixed in (TODAY_TAB, CASES_TAB):  # the two screens that are always there
+            for side in (self.tabs.tabBar().ButtonPosition.RightSide,
+                         self.tabs.tabBar().ButtonPosition.LeftSide):
+                self.tabs.tabBar().setTabButton(fixed, side, None)
+
+        self._build_actions()
         self._build_status_bar(officer)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
-        self.status_combo.currentIndexChanged.connect(self._on_status_filter_changed)
+        self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.enhanced_check.toggled.connect(self._on_filter_changed)
+        self.overdue_check.toggled.connect(self._on_filter_changed)
 
+        self.today.reload()
         self.refresh()
-        self.search_edit.setFocus()
+        self.tabs.setCurrentIndex(TODAY_TAB)
+        self.today.table.setFocus()
 
     # -- building ----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot,
+                icon: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(style.icon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
+    def _build_actions(self) -> None:
+        self.new_case_action = self._action("&New case…", "Ctrl+N", self.new_case, "new-case",
+                                            "Open a new case (Ctrl+N)")
+        self.print_action = self._action("&Print…", "Ctrl+P", self.print_current, "print",
+                                         "Print what is on screen (Ctrl+P)")
+        self.close_tab_action = self._action("&Close", "Ctrl+W", self.close_current_tab,
+                                             tip="Close the open case (Ctrl+W)")
+        self.backup_action = self._action("&Back up…", None, self.show_backup)
+        self.passphrase_action = self._action("Change &passphrase…", None,
+                                              self.change_passphrase_requested.emit)
+        self.lock_action = self._action("&Lock", "Ctrl+Shift+L", self.lock_requested.emit,
+                                        "lock", "Lock victimcare now (Ctrl+Shift+L)")
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.find_action = self._action("&Find a case", "Ctrl+F", self.focus_search,
+                                        tip="Search the cases (Ctrl+F)")
+        self.settings_action = self._action("&Settings…", "Ctrl+,", self.show_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.today_action = self._action("&Today", "Ctrl+1", self.show_today, "today",
+                                         "What is due (Ctrl+1)")
+        self.cases_action = self._action("&Cases", "Ctrl+2", self.show_cases, "cases",
+                                         "The case list (Ctrl+2)")
+        self.retention_action = self._action("&Retention review", None, self.show_retention)
+        self.audit_action = self._action("&Audit log", None, self.show_audit)
+        self.log_contact_action = self._action("&Log contact…", "Ctrl+L", self.log_contact,
+                                               "log-contact",
+                                               "Log a contact for the selected case (Ctrl+L)")
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_case_action, self.print_action, self.close_tab_action, None,
+                       self.backup_action, self.passphrase_action, None, self.lock_action,
+                       self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.find_action = QAction("&Find a case", self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for action in (self.today_action, self.cases_action, None, self.retention_action,
+                       self.audit_action):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        case_menu = self.menuBar().addMenu("C&ase")
+        case_menu.addAction(self.log_contact_action)
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(22, 22))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setAccessibleName("Main toolbar")
+        for action in (self.today_action, self.cases_action, None, self.new_case_action,
+                       self.log_contact_action, self.print_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
 
     def _build_case_list(self) -> None:
-        central = QWidget(self)
+        central = QWidget(self.tabs)
+        central.setAccessibleName("Cases")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 12, 12, 6)
         layout.setSpacing(8)
@@ -113,12 +267,20 @@ class MainWindow(QMainWindow):
         status_label = QLabel("S&how:", central)
         status_label.setBuddy(self.status_combo)
 
+        self.enhanced_check = QCheckBox("&Enhanced rights", central)
+        self.enhanced_check.setAccessibleName("Only cases with enhanced rights")
+        self.overdue_check = QCheckBox("Has &overdue", central)
+        self.overdue_check.setAccessibleName("Only cases with something overdue")
+
         bar = QHBoxLayout()
         bar.addWidget(search_label)
         bar.addWidget(self.search_edit, 1)
         bar.addSpacing(16)
         bar.addWidget(status_label)
         bar.addWidget(self.status_combo)
+        bar.addSpacing(8)
+        bar.addWidget(self.enhanced_check)
+        bar.addWidget(self.overdue_check)
         layout.addLayout(bar)
 
         self.model = CaseListModel(self)
@@ -158,8 +320,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.list_stack, 1)
 
         QWidget.setTabOrder(self.search_edit, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.table)
-        self.setCentralWidget(central)
+        QWidget.setTabOrder(self.status_combo, self.enhanced_check)
+        QWidget.setTabOrder(self.enhanced_check, self.overdue_check)
+        QWidget.setTabOrder(self.overdue_check, self.table)
+        self.cases_page = central
 
     def _size_columns(self, header: QHeaderView) -> None:
         metrics = self.fontMetrics()
@@ -186,15 +350,240 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.officer_label)
 
-    # -- behaviour ---------------------------------------------------------------------------
+    # -- navigation --------------------------------------------------------------------------
+    def show_today(self) -> None:
+        self.tabs.setCurrentIndex(TODAY_TAB)
+        self.today.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_cases(self) -> None:
+        self.tabs.setCurrentIndex(CASES_TAB)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+            self.table.selectRow(0)  # a focused list with no row chosen looks broken
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(CASES_TAB)
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
+    def case_views(self) -> list:
+        """Every open CaseView, in tab order."""
+        views = []
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if hasattr(widget, "clear_personal_data") and hasattr(widget, "case_id"):
+                views.append(widget)
+        return views
+
+    def current_case_view(self):
+        widget = self.tabs.currentWidget()
+        return widget if widget in self.case_views() else None
+
+    def open_case(self, case_id: int) -> QWidget | None:
+        """Show the case in its own tab (or switch to it when already open)."""
+        if self.db is None:
+            return None
+        for view in self.case_views():
+            if view.case_id == case_id:
+                self.tabs.setCurrentWidget(view)
+                return view
+        from victimcare.views.case_view import CaseView  # built alongside; imported late
+
+        view = CaseView(self.db, case_id, self.tabs)
+        view.changed.connect(self.on_data_changed)
+        own_shortcut = getattr(view, "log_shortcut", None)
+        if own_shortcut is not None:
+            # The window's Ctrl+L already reaches the open case; two would be ambiguous and
+            # Qt would then fire neither.
+            own_shortcut.setEnabled(False)
+        index = self.tabs.addTab(view, view.reference)
+        self.tabs.setTabToolTip(index, f"Case {view.reference} (Ctrl+W closes it)")
+        self.tabs.setCurrentIndex(index)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.case_activated.emit(case_id)
+        return view
+
+    def close_tab(self, index: int) -> None:
+        if index in (TODAY_TAB, CASES_TAB) or not 0 <= index < self.tabs.count():
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if hasattr(widget, "clear_personal_data"):
+            widget.clear_personal_data()
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        reference = getattr(widget, "reference", None) if widget is not None else None
+        # The reference is not personal data; a victim's name never goes in a title bar,
+        # where it would show in the task switcher and in screen shares.
+        self.setWindowTitle(f"{reference} – {APP_TITLE}" if reference else APP_TITLE)
+        self.close_tab_action.setEnabled(index not in (TODAY_TAB, CASES_TAB))
+
+    # -- actions -----------------------------------------------------------------------------
+    def _keep_dialog(self, dialog: QWidget) -> QWidget:
+        """Track a dialog so lock can find it, and forget it when it closes."""
+        self.dialogs.append(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: self._forget_dialog(dialog))
+        return dialog
+
+    def _forget_dialog(self, dialog: QWidget) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+
+    def new_case(self) -> None:
+        if self.db is None:
+            return
+        from victimcare.views.dialogs.new_case_dialog import NewCaseDialog
+
+        dialog = NewCaseDialog(self.db, self)
+        dialog.case_created.connect(self._on_case_created)
+        self._keep_dialog(dialog)
+        self.new_case_dialog = dialog
+        dialog.open()
+
+    def _on_case_created(self, case_id: int) -> None:
+        self.on_data_changed()
+        self.open_case(case_id)
+
+    def selected_case_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            value = rows[0].data(CASE_ID_ROLE)
+            return int(value) if value is not None else None
+        return None
+
+    def log_contact(self) -> None:
+        """Ctrl+L: for the open case, the selected Today row, or the selected case."""
+        view = self.current_case_view()
+        if view is not None:
+            view.log_contact()
+            return
+        if self.tabs.currentIndex() == TODAY_TAB:
+            if not self.today.request_log_contact():
+                ask.inform(self, APP_TITLE, "Choose a row in Today first.")
+            return
+        if self.tabs.currentIndex() == CASES_TAB:
+            case_id = self.selected_case_id()
+            if case_id is None:
+                ask.inform(self, APP_TITLE, "Choose a case in the list first.")
+                return
+            self.log_contact_for(case_id, None)
+
+    def log_contact_for(self, case_id: int, commitment_id: int | None) -> QWidget | None:
+        if self.db is None:
+            return None
+        from victimcare.views.dialogs.log_contact_dialog import LogContactDialog
+
+        case = cases.open_case(self.db, case_id)
+        dialog = LogContactDialog(self.db, case, self, preselect_commitment_id=commitment_id)
+        dialog.contact_logged.connect(lambda *_: self.on_data_changed())
+        self._keep_dialog(dialog)
+        self.log_contact_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def on_data_changed(self, *_args) -> None:
+        """Something was saved: the worklist and the list may have changed."""
+        if self.db is None:
+            return
+        self.today.reload()
+        self.refresh(recount=True)
+        sender = self.sender()
+        for view in self.case_views():
+            if view is not sender and hasattr(view, "reload"):
+                view.reload()
+
+    def print_current(self) -> QWidget | None:
+        """Ctrl+P prints what is in front: the open case, the worklist, the audit log."""
+        if self.db is None:
+            return None
+        from victimcare.views.print_preview import PrintPreviewDialog
+
+        widget = self.tabs.currentWidget()
+        view = self.current_case_view()
+        if view is not None:
+            dialog = PrintPreviewDialog(self.db, ("summary", "log"), view.reference, self)
+        elif hasattr(widget, "print_job"):
+            dialog = PrintPreviewDialog(self.db, (), None, self, job=widget.print_job())
+        elif widget is self.cases_page and self.selected_case_id() is not None:
+            summary = self.model.case_at(self.table.currentIndex().row())
+            reference = summary.reference if summary else None
+            dialog = PrintPreviewDialog(self.db, ("summary", "log"), reference, self)
+        else:
+            dialog = PrintPreviewDialog(self.db, ("worklist", "compliance"), None, self)
+        self._keep_dialog(dialog)
+        self.print_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_tool_tab(self, attribute: str, factory, title: str) -> QWidget | None:
+        if self.db is None:
+            return None
+        existing = getattr(self, attribute, None)
+        if existing is not None and shiboken6.isValid(existing) and self.tabs.indexOf(existing) >= 0:
+            self.tabs.setCurrentWidget(existing)
+            return existing
+        widget = factory()
+        setattr(self, attribute, widget)
+        self.tabs.setCurrentIndex(self.tabs.addTab(widget, title))
+        return widget
+
+    def show_audit(self) -> QWidget | None:
+        from victimcare.views.audit_view import AuditView
+
+        return self._open_tool_tab("audit_view", lambda: AuditView(self.db, self.tabs),
+                                   "Audit log")
+
+    def show_retention(self) -> QWidget | None:
+        from victimcare.views.retention_view import RetentionView
+
+        def build():
+            view = RetentionView(self.db, self.tabs)
+            view.changed.connect(self.on_data_changed)
+            return view
+
+        return self._open_tool_tab("retention_view", build, "Retention review")
+
+    def show_settings(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from victimcare.views.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        dialog.officer_changed.connect(self._on_officer_changed)
+        dialog.preferences_saved.connect(self.preferences_changed.emit)
+        self._keep_dialog(dialog)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_officer_changed(self, officer: Officer) -> None:
+        self.officer_label.setText(officer.name)
+
+    def show_backup(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from victimcare.views.security_dialogs import BackupDialog
+
+        dialog = BackupDialog(self.db, self)
+        self._keep_dialog(dialog)
+        self.backup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- the case list -----------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:
         self.search_timer.start()  # restarts: only the last keystroke in a burst searches
 
-    def _on_status_filter_changed(self, _index: int) -> None:
+    def _on_filter_changed(self, *_args) -> None:
         self.refresh()
 
     def status_filter(self) -> str | None:
@@ -209,7 +598,14 @@ class MainWindow(QMainWindow):
         text = self.search_edit.text()
         status = self.status_filter()
         found = cases.search_cases(self.db, text, status)
-        filtered = cases.search_query(text) is not None or status is not None
+        if self.enhanced_check.isChecked():
+            enhanced = enhanced_case_ids(self.db)
+            found = [s for s in found if s.id in enhanced]
+        if self.overdue_check.isChecked():
+            overdue = overdue_case_ids(self.db)
+            found = [s for s in found if s.id in overdue]
+        filtered = (cases.search_query(text) is not None or status is not None
+                    or self.enhanced_check.isChecked() or self.overdue_check.isChecked())
         if not filtered:
             self._total = len(found)
         elif self._total is None or recount:
@@ -225,13 +621,51 @@ class MainWindow(QMainWindow):
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
-            self.case_activated.emit(int(case_id))
+            self.open_case(int(case_id))
+
+    # -- lock and unlock ---------------------------------------------------------------------
+    def detach(self, *, close_dialogs: bool = True) -> None:
+        """Drop every piece of personal data and the connection (lock, passphrase change).
+
+        KeePassXC's DatabaseWidget::lock(): the case tabs go (each wiped first), the models
+        are emptied, the typed search goes, the officer's name goes; the window hides.
+        """
+        for dialog in list(self.dialogs) if close_dialogs else []:
+            if shiboken6.isValid(dialog):
+                from victimcare.views.lock import wipe_inputs
+
+                discard = getattr(dialog, "discard", None)
+                if callable(discard) and dialog.isVisible():
+                    discard()  # the case dialogs empty themselves and close without asking
+                wipe_inputs(dialog)
+                if dialog.isVisible():
+                    dialog.done(0)
+                dialog.deleteLater()
+        if close_dialogs:
+            self.dialogs.clear()
+        for index in reversed(range(CASES_TAB + 1, self.tabs.count())):
+            self.close_tab(index)
+        self.today.clear_personal_data()
+        self.search_timer.stop()
+        self.search_edit.setText("")
+        self.model.clear()
+        self.count_label.setText("")
+        self.officer_label.setText("")
+        self._total = None
+        self.db = None
+        self.setWindowTitle(APP_TITLE)
+
+    def attach(self, db: Database, officer: Officer | None) -> None:
+        """Take a connection again (after unlock) and show the officer's day."""
+        self.db = db
+        self.officer_label.setText(officer.name if officer else "")
+        self.today.attach(db)
+        self.refresh(recount=True)
+        self.tabs.setCurrentIndex(TODAY_TAB)
+        self.today.table.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Names leave the window with it; the database itself is closed by the app.
-        self.search_edit.setText("")
-        self.search_timer.stop()
-        self.model.clear()
-        self.db = None  # type: ignore[assignment]
+        self.detach()
         super().closeEvent(event)
         self.window_closed.emit()

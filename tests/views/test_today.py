@@ -1,0 +1,153 @@
+"""Today: the worklist in due order with counts and safe-contact words; Enter opens the case;
+a successful contact logged from a row takes that row away."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import TEST_PASSPHRASE
+from tests.views.conftest import OFFICER, main_window_of
+from victimcare.domain.model import SafeContactRules, Victim
+from victimcare.domain.timeutil import utc_now
+from victimcare.domain.working_days import end_of_day
+from victimcare.services import cases, commitments, setup
+from victimcare.views.today_view import (
+    REASON,
+    SAFE_CONTACT,
+    STATUS,
+    VICTIM,
+    WHEN,
+    counts_text,
+    due_in_words,
+)
+
+ZOSIA = "Zosia (Zofia Anna Wójcik)"
+
+
+def seed_worklist(db_path) -> None:
+    """Three cases: one overdue by 3 days, one due at the end of today, one in 4 days."""
+    db = setup.create_store(db_path, TEST_PASSPHRASE, OFFICER)
+    try:
+        now = utc_now()
+        from victimcare.domain.timeutil import london
+
+        plans = (
+            (Victim("Zofia Anna", "Wójcik", preferred_name="Zosia"),
+             SafeContactRules(voicemail_ok=False, texts_ok=True, call_from="10:00",
+                              call_until="16:00"),
+             "Call about the charging decision", now - timedelta(days=3)),
+            (Victim("Grace", "Okafor"), SafeContactRules(voicemail_ok=True),
+             "Ring back after CPS meeting", end_of_day(london(now).date())),
+            (Victim("Siobhán", "O'Neill"), SafeContactRules(voicemail_ok=None),
+             "Send the leaflet", now + timedelta(days=4)),
+        )
+        for victim, rules, reason, due in plans:
+            case = cases.new_case(db, victim, "sexual_offence", safe_contact=rules,
+                                  now=now - timedelta(days=10))
+            commitments.add_promise(db, case, reason, due)
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def worklist_store(db_path):
+    seed_worklist(db_path)
+    return db_path
+
+
+@pytest.fixture
+def window(qtbot, start_app, worklist_store):
+    controller = start_app(worklist_store)
+    controller.unlock_dialog.passphrase_edit.setText(TEST_PASSPHRASE)
+    controller.unlock_dialog.accept()
+    return main_window_of(qtbot, controller)
+
+
+def rows(window, column):
+    model = window.today.model
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_today_is_the_start_screen_with_buckets_in_order_and_counts(window):
+    assert window.tabs.currentWidget() is window.today
+    assert rows(window, STATUS) == ["Overdue", "Due today", "This week"]
+    assert rows(window, VICTIM) == [ZOSIA, "Grace Okafor", "Siobhán O'Neill"]
+    assert rows(window, WHEN)[0] == "overdue by 3 days"
+    assert rows(window, WHEN)[1] == "due today 23:59"
+    assert rows(window, WHEN)[2].startswith("in 4 days")
+    assert rows(window, REASON)[0].startswith("Call about the charging decision")
+    assert window.today.counts_label.text() == "1 overdue · 1 due today · 1 this week"
+    # The rule that matters for a phone call, in words.
+    assert rows(window, SAFE_CONTACT)[0] == "Phone: no voicemail, call 10:00-16:00 only"
+    assert rows(window, SAFE_CONTACT)[2] == "Phone: no voicemail (not yet asked)"
+    # The status colour always comes with its word.
+    colour = window.today.model.index(0, STATUS).data(Qt.ItemDataRole.ForegroundRole)
+    assert colour is not None and rows(window, STATUS)[0] == "Overdue"
+    assert window.today.table.accessibleName()
+
+
+def test_enter_opens_the_case(qtbot, window):
+    table = window.today.table
+    table.setFocus()
+    table.selectRow(1)
+    table.setCurrentIndex(window.today.model.index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    view = window.current_case_view()
+    assert view is not None
+    assert view.case_id == window.today.model.item_at(1).case_id
+    assert window.windowTitle() == f"{view.reference} – victimcare"
+    # Enter again on the same row switches to the open tab instead of opening a second.
+    window.show_today()
+    table.setCurrentIndex(window.today.model.index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert len(window.case_views()) == 1
+    window.close_current_tab()
+    assert window.case_views() == []
+
+
+def test_logging_a_successful_contact_takes_the_row_away(qtbot, window):
+    window.show_today()
+    window.today.table.selectRow(0)  # Zosia, overdue
+    item = window.today.selected_item()
+    window.log_contact_action.trigger()
+    dialog = window.log_contact_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.case.id == item.case_id
+    fields = dialog.contact_fields
+    fields.outcome_combo.setCurrentIndex(fields.outcome_combo.findData("spoke"))
+    fields.narrative_edit.setPlainText("Explained the charging decision")
+    assert item.commitment_id in dialog.meet_ids()  # the row's commitment is pre-ticked
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 2)
+    assert rows(window, VICTIM) == ["Grace Okafor", "Siobhán O'Neill"]
+    assert window.today.counts_label.text() == "0 overdue · 1 due today · 1 this week"
+
+
+def test_nothing_due_says_so(qtbot, start_app, db_path):
+    setup.create_store(db_path, TEST_PASSPHRASE, OFFICER).close()
+    controller = start_app(db_path)
+    controller.unlock_dialog.passphrase_edit.setText(TEST_PASSPHRASE)
+    controller.unlock_dialog.accept()
+    window = main_window_of(qtbot, controller)
+    assert window.today.stack.currentWidget() is window.today.empty_label
+    assert window.today.counts_label.text() == "0 overdue · 0 due today · 0 this week"
+
+
+def test_due_times_read_as_words():
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # London is on GMT here
+    assert due_in_words(datetime(2026, 3, 7, 23, 59, tzinfo=UTC), "overdue", now) == \
+        "overdue by 3 days"
+    assert due_in_words(datetime(2026, 3, 9, 23, 59, tzinfo=UTC), "overdue", now) == \
+        "overdue by 1 day"
+    assert due_in_words(datetime(2026, 3, 10, 9, 0, tzinfo=UTC), "overdue", now) == \
+        "overdue since 09:00"
+    assert due_in_words(datetime(2026, 3, 10, 23, 59, tzinfo=UTC), "today", now) == \
+        "due today 23:59"
+    assert due_in_words(datetime(2026, 3, 11, 17, 0, tzinfo=UTC), "week", now) == \
+        "due tomorrow 17:00"
+    assert due_in_words(datetime(2026, 3, 14, 23, 59, tzinfo=UTC), "week", now) == \
+        "in 4 days (Sat 14/03)"
+    assert counts_text([]) == "0 overdue · 0 due today · 0 this week"

@@ -1,0 +1,267 @@
+"""The audit log (Data Protection Act 2018 s.62): filter by case and date, print, verify.
+
+The printed copy uses the reports' own page furniture (OFFICIAL-SENSITIVE top and bottom,
+page N of M, who produced it), with a plain table built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victimcare.domain.model import AuditEntry
+from victimcare.domain.timeutil import format_date, format_datetime, london, utc_now
+from victimcare.domain.vocabulary import AUDIT_ACTIONS
+from victimcare.services import audit
+from victimcare.store import records
+from victimcare.store.database import Database
+from victimcare.views import style
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("When", "Officer", "Action", "Case", "Detail")
+
+
+def _cells(entry: AuditEntry) -> tuple[str, str, str, str, str]:
+    return (format_datetime(entry.at), entry.officer,
+            AUDIT_ACTIONS.get(entry.action, entry.action), entry.case_reference, entry.detail)
+
+
+def filter_entries(entries: Sequence[AuditEntry], case_reference: str = "",
+                   start: date | None = None, end: date | None = None) -> list[AuditEntry]:
+    """Rows of one case (reference, case-insensitive, may be partial) within London days."""
+    wanted = case_reference.strip().casefold()
+    found = []
+    for entry in entries:
+        if wanted and wanted not in entry.case_reference.casefold():
+            continue
+        day = london(entry.at).date()
+        if (start and day < start) or (end and day > end):
+            continue
+        found.append(entry)
+    return found
+
+
+def audit_document(entries: Sequence[AuditEntry], officer_label: str, now: datetime,
+                   scope: str) -> bytes:
+    """A plain table of audit rows on marked, numbered pages (pure: runs off the UI thread)."""
+    from reportlab.lib.units import mm
+
+    from victimcare.reports.layout import DocumentInfo, build_pdf, title_block
+    from victimcare.reports.styles import RowGroup, data_tables, para
+
+    info = DocumentInfo(title="Audit log", officer_label=officer_label, produced_at=now,
+                        scope=scope, landscape=True)
+    width = info.frame_width
+    widths = [34 * mm, 58 * mm, 28 * mm, 30 * mm]
+    widths.append(width - sum(widths))
+    groups = [RowGroup([[para(cell) for cell in _cells(entry)]]) for entry in entries]
+    story = title_block(info, scope, [("Rows", str(len(entries)))])
+    story.extend(data_tables(HEADERS, groups, widths, page_height=info.frame_height))
+    if not entries:
+        story.append(para("No audit rows match."))
+    return build_pdf(info, story)
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[AuditEntry]:
+        return list(self._entries)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return _cells(self._entries[index.row()])[index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+
+class AuditView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setAccessibleName("Audit log")
+        self._all: list[AuditEntry] = []
+
+        self.case_edit = QLineEdit(self)
+        self.case_edit.setPlaceholderText("Case reference, e.g. VC-2026-0001")
+        self.case_edit.setAccessibleName("Filter by case reference")
+        self.case_edit.setClearButtonEnabled(True)
+        case_label = QLabel("&Case:", self)
+        case_label.setBuddy(self.case_edit)
+        self.dates_check = QCheckBox("&Between", self)
+        self.dates_check.setAccessibleName("Filter by date")
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addMonths(-1), self)
+        self.to_edit = QDateEdit(today, self)
+        for edit, name in ((self.from_edit, "From date"), (self.to_edit, "To date")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+        and_label = QLabel("and", self)
+        self.print_button = QPushButton(style.icon("print"), "&Print…", self)
+        self.print_button.setAccessibleName("Print the audit rows shown")
+        self.verify_button = QPushButton("&Verify chain", self)
+        self.verify_button.setAccessibleName("Verify that no audit row was changed or removed")
+        bar = QHBoxLayout()
+        bar.addWidget(case_label)
+        bar.addWidget(self.case_edit, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.dates_check)
+        bar.addWidget(self.from_edit)
+        bar.addWidget(and_label)
+        bar.addWidget(self.to_edit)
+        bar.addSpacing(12)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.verify_button)
+
+        self.model = AuditModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Audit rows")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(("00/00/0000 00:00", "PC Alex Morgan (MP0000)",
+                                         "Consultation", "VC-0000-0000")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 32)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Rows shown")
+        self.verify_label = QLabel(self)
+        self.verify_label.setAccessibleName("Chain check result")
+        self.verify_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.verify_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addWidget(self.verify_label, 1)
+        layout.addLayout(footer)
+
+        self.case_edit.textChanged.connect(self.apply_filter)
+        self.dates_check.toggled.connect(self.apply_filter)
+        self.from_edit.dateChanged.connect(self.apply_filter)
+        self.to_edit.dateChanged.connect(self.apply_filter)
+        self.print_button.clicked.connect(self.print_audit)
+        self.verify_button.clicked.connect(self.verify)
+        self._sync_dates()
+        self.reload()
+
+    def _sync_dates(self) -> None:
+        on = self.dates_check.isChecked()
+        self.from_edit.setEnabled(on)
+        self.to_edit.setEnabled(on)
+
+    def reload(self) -> None:
+        if self.db is None:
+            return
+        self._all = records.audit_entries(self.db)
+        self.apply_filter()
+
+    def period(self) -> tuple[date | None, date | None]:
+        if not self.dates_check.isChecked():
+            return None, None
+        return self.from_edit.date().toPython(), self.to_edit.date().toPython()
+
+    def apply_filter(self, *_args) -> None:
+        self._sync_dates()
+        start, end = self.period()
+        shown = filter_entries(self._all, self.case_edit.text(), start, end)
+        # Newest first on screen: the officer usually looks for what just happened.
+        self.model.set_entries(list(reversed(shown)))
+        self.count_label.setText(f"{len(shown):,} of {len(self._all):,} rows")
+
+    def scope(self) -> str:
+        start, end = self.period()
+        parts = []
+        if self.case_edit.text().strip():
+            parts.append(f"case {self.case_edit.text().strip()}")
+        if start and end:
+            parts.append(f"{format_date(start)} to {format_date(end)}")
+        return "Audit rows: " + (", ".join(parts) if parts else "all")
+
+    def print_job(self):
+        """What Ctrl+P prints here: the rows shown, oldest first."""
+        from victimcare.views.print_preview import PrintJob
+
+        entries = list(reversed(self.model.entries()))
+        officer = audit.current_officer_label(self.db)
+        now = utc_now()
+        return PrintJob("Audit log", "", f"audit log ({self.scope().lower()})",
+                        f"audit-log-{london(now):%Y-%m-%d}",
+                        partial(audit_document, entries, officer, now, self.scope()))
+
+    def print_audit(self):
+        from victimcare.views.print_preview import PrintPreviewDialog
+
+        dialog = PrintPreviewDialog(self.db, (), None, self, job=self.print_job())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.print_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def verify(self) -> bool:
+        broken = audit.verify_chain(self.db)
+        if broken is None:
+            self.verify_label.setText(f"Chain verified: all {len(self._all):,} rows are as "
+                                      "written.")
+            self.verify_label.setStyleSheet(f"QLabel {{ color: {style.GOOD}; }}")
+            return True
+        self.verify_label.setText(f"Row {broken.entry_id} {broken.problem}.")
+        self.verify_label.setStyleSheet(f"QLabel {{ color: {style.OVERDUE}; font-weight: 600; }}")
+        return False
+
+    def clear_personal_data(self) -> None:
+        self.model.set_entries([])
+        self._all = []
+        self.case_edit.setText("")
+        self.db = None

@@ -1,0 +1,473 @@
+"""Print preview, printing and "Save as PDF", with no file written on the way.
+
+The document is built as bytes (ReportLab, in memory), held in a QBuffer, shown by QtPdf and
+painted page by page onto the printer. A PDF only reaches the disk when the officer chooses
+"Save as PDF…" and confirms they know the file is not encrypted.
+
+Building a long document (a 2,000-entry log) takes seconds, so it runs on a worker thread.
+The database connection belongs to the UI thread (sqlcipher's check_same_thread), so the data
+is loaded here first (fast), and the worker only turns those plain dataclasses into bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from victimcare.domain.timeutil import london, utc_now
+from victimcare.domain.validation import Problem, ValidationError
+from victimcare.security.files import FileExistsRefused, write_new_private_file
+from victimcare.services import audit, commitments
+from victimcare.store import records
+from victimcare.store.database import Database
+from victimcare.views import ask, style
+
+KIND_LABELS = {
+    "summary": "Case contact summary",
+    "log": "Contact log",
+    "worklist": "Worklist",
+    "compliance": "Victims' Code compliance report",
+}
+CASE_KINDS = ("summary", "log")
+UNENCRYPTED_WARNING = (
+    "A saved PDF is not encrypted: anyone who can open the folder you choose can read it.\n\n"
+    "Save it only where your force allows (not a shared or removable drive unless approved), "
+    "and delete it when it is no longer needed. Saving is recorded in the audit log."
+)
+MAX_RENDER_DPI = 300  # a page at 1200 dpi is a 140 MB image; 300 prints crisply
+
+
+@dataclass
+class PrintJob:
+    """One document: loaded on the UI thread, `build` runs on a worker and touches no database."""
+
+    title: str                 # said in the dialog's title bar (never a victim's name)
+    case_reference: str        # for the audit row ('' for documents about every case)
+    detail: str                # what was printed, for the audit row
+    file_stem: str             # suggested file name (reference and kind, never a name)
+    build: Callable[[], bytes]
+
+
+def prepare_job(db: Database, kind: str, *, case_reference: str | None = None,
+                redact: bool = False, start: date | None = None, end: date | None = None,
+                now: datetime | None = None) -> PrintJob:
+    """Load what `kind` needs (on the calling, UI, thread) and return a job that builds it.
+
+    Mirrors `services.printing.build_document`, split in two so the slow half can leave the
+    UI thread; the disclosure is logged when the officer prints or saves, not on preview.
+    """
+    from victimcare.reports.case_documents import contact_log, contact_summary
+    from victimcare.reports.compliance_document import compliance_document
+    from victimcare.reports.worklist_document import VictimContact, worklist_document
+
+    now = now or utc_now()
+    officer = audit.current_officer_label(db)
+    redacted = " (redacted)" if redact else ""
+    if kind in CASE_KINDS:
+        reference = (case_reference or "").strip()
+        case_id = records.case_id_for_reference(db, reference) if reference else None
+        if case_id is None:
+            raise ValidationError([Problem("case", "Choose a case to print first.")])
+        case = records.load_case(db, case_id)
+        if kind == "summary":
+            build = partial(contact_summary, case, commitments.rules_for(case), officer, now,
+                            redact)
+        else:
+            build = partial(contact_log, case, officer, now, redact)
+        return PrintJob(f"{KIND_LABELS[kind]}{redacted} – {case.reference}", case.reference,
+                        f"{kind}{redacted}", f"{case.reference}-{kind}{'-redacted' if redact else ''}",
+                        build)
+    if kind == "worklist":
+        items = commitments.worklist(db, now)
+        contacts = {case_id: VictimContact.of(records.load_case(db, case_id))
+                    for case_id in dict.fromkeys(item.case_id for item in items)}
+        return PrintJob(KIND_LABELS[kind], "", "worklist",
+                        f"worklist-{london(now):%Y-%m-%d}",
+                        partial(worklist_document, items, contacts, officer, now))
+    if kind == "compliance":
+        if start is None or end is None:
+            raise ValidationError([Problem("start", "Choose the first and last day.")])
+        report = commitments.compliance(db, start, end)  # refuses end before start
+        return PrintJob(KIND_LABELS[kind], "", f"compliance {start:%d/%m/%Y}-{end:%d/%m/%Y}",
+                        f"compliance-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}",
+                        partial(compliance_document, report, officer, now))
+    raise ValidationError([Problem("kind", f"'{kind}' is not a document victimcare prints.")])
+
+
+def choose_save_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save: the seam tests replace (a file dialog would block in exec())."""
+    start = Path.home() / "Documents"
+    folder = start if start.is_dir() else Path.home()
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Save as PDF (not encrypted)", str(folder / suggested), "PDF documents (*.pdf)",
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    return path or None
+
+
+class _BuildThread(QThread):
+    """Runs one job's `build` (pure Python, no connection) and hands the bytes back."""
+
+    built = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, generation: int, build: Callable[[], bytes]) -> None:
+        super().__init__()
+        self.generation = generation
+        self._build = build
+
+    def run(self) -> None:
+        try:
+            pdf = self._build()
+        except Exception as exc:  # reported as a calm message; never the text (it may quote data)
+            self.failed.emit(self.generation, type(exc).__name__)
+            return
+        self.built.emit(self.generation, pdf)
+
+
+# Threads still running after their dialog closed: kept alive until they finish.
+_running: set[_BuildThread] = set()
+
+
+def _forget_thread(thread: _BuildThread) -> None:
+    _running.discard(thread)
+    thread.deleteLater()
+
+
+def wait_for_builds(timeout_ms: int = 30_000) -> None:
+    """Block until every build thread has finished (app shutdown, tests)."""
+    for thread in list(_running):
+        thread.wait(timeout_ms)
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows one document; Print… and Save as PDF… act on exactly what is shown."""
+
+    document_ready = Signal()
+    saved = Signal(str)
+    printed = Signal()
+
+    def __init__(self, db: Database, kinds: Sequence[str], case_reference: str | None = None,
+                 parent: QWidget | None = None, *, job: PrintJob | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.case_reference = case_reference
+        self.kinds = tuple(kinds)
+        self.job: PrintJob | None = job
+        self._fixed_job = job
+        self._generation = 0
+        self._pdf = QByteArray()
+        self._buffer: QBuffer | None = None
+        self.printer: QPrinter | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.setWindowTitle("Print preview – victimcare")
+        self.setWindowIcon(style.app_icon())
+        self.setModal(True)
+        self.resize(900, 860)
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Document preview")
+
+        self._build_options()
+
+        self.progress_label = QLabel("Preparing the document…", self)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: ReportLab gives no progress to report
+        self.progress.setAccessibleName("Preparing the document")
+        self.progress.setMaximumWidth(320)
+        busy = QWidget(self)
+        busy_layout = QVBoxLayout(busy)
+        busy_layout.addStretch(1)
+        busy_layout.addWidget(self.progress_label)
+        busy_layout.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        busy_layout.addStretch(1)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName("Problem")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(busy)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.error_label)
+
+        self.pages_label = QLabel(self)
+        self.pages_label.setAccessibleName("Pages")
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton(style.icon("print"), "&Print…", self)
+        self.print_button.setAccessibleName("Print")
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton("Save as P&DF…", self)
+        self.save_button.setAccessibleName("Save as PDF (not encrypted)")
+        self.close_button = QPushButton("&Close", self)
+        self.close_button.setAccessibleName("Close")
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # The buttons act without closing: the officer may print and then save.
+        self.print_button.clicked.connect(self.choose_printer)
+        self.save_button.clicked.connect(self.save_as_pdf)
+        self.close_button.clicked.connect(self.reject)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.pages_label)
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        if self.kinds:
+            layout.addWidget(self.options)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        self.document.statusChanged.connect(self._on_document_status)
+        self.rebuild()
+
+    # -- options -----------------------------------------------------------------------------
+    def _build_options(self) -> None:
+        self.options = QWidget(self)
+        row = QHBoxLayout(self.options)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.kind_combo = QComboBox(self.options)
+        for kind in self.kinds:
+            self.kind_combo.addItem(KIND_LABELS[kind], kind)
+        self.kind_combo.setAccessibleName("Document")
+        kind_label = QLabel("D&ocument:", self.options)
+        kind_label.setBuddy(self.kind_combo)
+        self.redact_check = QCheckBox("&Redacted copy (no address, phone, email or date of "
+                                      "birth) for another agency", self.options)
+        self.redact_check.setAccessibleName("Redacted copy")
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addMonths(-3), self.options)
+        self.to_edit = QDateEdit(today, self.options)
+        for edit, name in ((self.from_edit, "Period from"), (self.to_edit, "Period to")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+        self.from_label = QLabel("&From:", self.options)
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label = QLabel("&To:", self.options)
+        self.to_label.setBuddy(self.to_edit)
+        row.addWidget(kind_label)
+        row.addWidget(self.kind_combo)
+        row.addSpacing(12)
+        row.addWidget(self.redact_check)
+        row.addWidget(self.from_label)
+        row.addWidget(self.from_edit)
+        row.addWidget(self.to_label)
+        row.addWidget(self.to_edit)
+        row.addStretch(1)
+        self.options.setVisible(bool(self.kinds))
+        self._sync_options()
+        self.kind_combo.currentIndexChanged.connect(self._on_options_changed)
+        self.redact_check.toggled.connect(self._on_options_changed)
+        self.from_edit.dateChanged.connect(self._on_options_changed)
+        self.to_edit.dateChanged.connect(self._on_options_changed)
+
+    def _sync_options(self) -> None:
+        kind = self.kind()
+        self.redact_check.setVisible(kind in CASE_KINDS)
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
+            widget.setVisible(kind == "compliance")
+
+    def _on_options_changed(self, *_args) -> None:
+        self._sync_options()
+        self.rebuild()
+
+    def kind(self) -> str | None:
+        return self.kind_combo.currentData() if self.kinds else None
+
+    def set_kind(self, kind: str) -> None:
+        index = self.kind_combo.findData(kind)
+        if index >= 0:
+            self.kind_combo.setCurrentIndex(index)
+
+    # -- building ----------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Load on this thread, build on a worker; the result arrives by signal."""
+        self._generation += 1
+        self._set_ready(False)
+        self.status_label.setText("")
+        try:
+            if self._fixed_job is not None:
+                self.job = self._fixed_job
+            else:
+                self.job = prepare_job(
+                    self.db, self.kind() or "", case_reference=self.case_reference,
+                    redact=self.redact_check.isChecked(),
+                    start=self.from_edit.date().toPython() if self.kind() == "compliance" else None,
+                    end=self.to_edit.date().toPython() if self.kind() == "compliance" else None)
+        except ValidationError as exc:
+            self._show_problem(" ".join(p.message for p in exc.problems))
+            return
+        self.setWindowTitle(f"{self.job.title} – print preview – victimcare")
+        self.stack.setCurrentIndex(0)
+        thread = _BuildThread(self._generation, self.job.build)
+        thread.built.connect(self._on_built)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(partial(_forget_thread, thread))
+        _running.add(thread)
+        self.build_thread = thread
+        thread.start()
+
+    def _on_built(self, generation: int, pdf: bytes) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # the officer changed the options while it was building
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self._pdf = QByteArray(pdf)
+        self._buffer = QBuffer(self._pdf, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def _on_failed(self, generation: int, kind: str) -> None:
+        if generation == self._generation:
+            self._show_problem("The document could not be prepared. Nothing was printed or "
+                               f"saved. ({kind})")
+
+    def _on_document_status(self, status: QPdfDocument.Status) -> None:
+        if status == QPdfDocument.Status.Ready:
+            self.stack.setCurrentWidget(self.view)
+            count = self.document.pageCount()
+            self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
+            self._set_ready(True)
+            self.document_ready.emit()
+        elif status == QPdfDocument.Status.Error:
+            self._show_problem("The document could not be shown.")
+
+    def _show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.stack.setCurrentWidget(self.error_label)
+        self.pages_label.setText("")
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    def is_ready(self) -> bool:
+        return self.document.status() == QPdfDocument.Status.Ready and not self._pdf.isEmpty()
+
+    def pdf_bytes(self) -> bytes:
+        return bytes(self._pdf.data())
+
+    # -- printing ----------------------------------------------------------------------------
+    def choose_printer(self) -> None:
+        if not self.is_ready():
+            return
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(self.job.file_stem if self.job else "victimcare")
+        self.print_dialog = QPrintDialog(self.printer, self)
+        self.print_dialog.setMinMax(1, max(1, self.document.pageCount()))
+        self.print_dialog.accepted.connect(lambda: self.print_to(self.printer))
+        self.print_dialog.open()
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint every chosen page onto `printer`; returns the pages sent. Logs the disclosure."""
+        if not self.is_ready() or self.job is None:
+            return 0
+        count = self.document.pageCount()
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(count) if first == 0 else range(first - 1, min(last, count))
+        # The PDF has its own margins: draw it on the whole sheet, as a PDF viewer would.
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            ask.warn(self, "Print", "The printer could not be started. Nothing was printed.")
+            return 0
+        sent = 0
+        try:
+            dpi = min(printer.resolution(), MAX_RENDER_DPI)
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
+            for n, page in enumerate(pages):
+                if n:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                scale = min(target.width() / points.width(), target.height() / points.height())
+                width, height = points.width() * scale, points.height() * scale
+                image = self.document.render(
+                    page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
+                painter.drawImage(QRectF(0, 0, width, height), image)
+                sent += 1
+        finally:
+            painter.end()
+        audit.record(self.db, "disclosure", self.job.case_reference, f"printed {self.job.detail}")
+        self.status_label.setText(f"Sent {sent} page{'s' if sent != 1 else ''} to the printer.")
+        self.printed.emit()
+        return sent
+
+    # -- saving ------------------------------------------------------------------------------
+    def save_as_pdf(self) -> str | None:
+        """An explicit choice, after a reminder that the file is not encrypted."""
+        if not self.is_ready() or self.job is None:
+            return None
+        if not ask.confirm(self, "Save as PDF", UNENCRYPTED_WARNING,
+                           yes="Save unencrypted PDF…", no="Cancel"):
+            return None
+        chosen = choose_save_path(self, f"{self.job.file_stem}.pdf")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_new_private_file(path, self.pdf_bytes())
+        except FileExistsRefused:
+            ask.warn(self, "Save as PDF", f"{path.name} already exists there. Choose another "
+                                          "name: victimcare never writes over a file.")
+            return None
+        except OSError as exc:
+            ask.warn(self, "Save as PDF", f"The PDF could not be saved: "
+                                          f"{exc.strerror or 'the disk refused'}.")
+            return None
+        audit.record(self.db, "disclosure", self.job.case_reference,
+                     f"{self.job.detail} saved as PDF")
+        self.status_label.setText(f"Saved as {path.name} (not encrypted).")
+        self.saved.emit(os.fspath(path))
+        return os.fspath(path)
+
+    # -- closing -----------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        self._generation += 1  # a build still running is ignored when it ends
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self._pdf = QByteArray()
+        super().done(result)
+
