@@ -13,6 +13,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -20,13 +21,16 @@ from PySide6.QtWidgets import QApplication
 
 from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
-from victimcare.services import audit, setup
 from victimcare.services import settings as preferences
-from victimcare.store.database import Database
 from victimcare.views import ask, lock, style
-from victimcare.views.first_run_dialog import FirstRunDialog
 from victimcare.views.lock import InactivityTimer, ThrottledUnlockDialog
-from victimcare.views.main_window import MainWindow
+
+# The unlock dialog should paint as soon as Qt can: the main window, the services behind it
+# and the passphrase-strength dictionary are imported only when they are first needed.
+if TYPE_CHECKING:
+    from victimcare.store.database import Database
+    from victimcare.views.first_run_dialog import FirstRunDialog
+    from victimcare.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +122,8 @@ class VictimcareApp(QObject):
         self.inactivity.inactive.connect(self.on_idle)
 
     def start(self) -> None:
+        from victimcare.views.first_run_dialog import FirstRunDialog
+
         try:
             # Two copies on one database would each hold a key and could write over the other.
             self._lock.acquire()
@@ -147,6 +153,8 @@ class VictimcareApp(QObject):
         self._open_main_window(self.first_run_dialog.take_database())
 
     def _on_unlocked(self) -> None:
+        from victimcare.services import audit
+
         assert self.unlock_dialog is not None
         database = self.unlock_dialog.take_database()
         failures = self.unlock_dialog.take_failed_attempts()
@@ -165,6 +173,9 @@ class VictimcareApp(QObject):
         self._finish(0)
 
     def _open_main_window(self, database: Database | None) -> None:
+        from victimcare.services import setup
+        from victimcare.views.main_window import MainWindow
+
         if database is None:  # accepted without a store: cannot happen, but never guess
             self._finish(1)
             return
@@ -228,6 +239,8 @@ class VictimcareApp(QObject):
         dialog.activateWindow()
 
     def _reopen_after_lock(self, database: Database | None) -> None:
+        from victimcare.services import setup
+
         if database is None or self.main_window is None:
             self._finish(1)
             return
@@ -245,6 +258,8 @@ class VictimcareApp(QObject):
 
     # -- passphrase change -----------------------------------------------------------------
     def show_change_passphrase(self):
+        from victimcare.services import setup
+
         if self.database is None or self.main_window is None:
             return None
         from victimcare.views.security_dialogs import ChangePassphraseDialog
@@ -261,6 +276,7 @@ class VictimcareApp(QObject):
         """Close the app's connection (a re-key needs the file to itself), re-key, reopen with
         the new passphrase. On any failure the old one still opens the file: reopen with it."""
         from victimcare.security.backup import change_passphrase
+        from victimcare.services import audit, setup
         from victimcare.store.database import StoreError
 
         dialog = self.passphrase_dialog

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 12
 # zxcvbn scores 0-4; 3 is "safely unguessable: moderate protection from offline attack",
 # which is the attack that matters for a stolen laptop.
@@ -20,6 +18,8 @@ def weakness(passphrase: str, context: list[str] | None = None) -> str | None:
     if passphrase.strip() != passphrase:
         return "The passphrase must not start or end with a space."
     # zxcvbn's cost grows with length; beyond 100 characters it is strong by any measure.
+    from zxcvbn import zxcvbn  # its dictionaries take a while to load: only when asked
+
     words = [word.lower() for phrase in (context or []) for word in phrase.split() if word]
     result = zxcvbn(passphrase[:100], user_inputs=words)
     if result["score"] >= MIN_SCORE:
