@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from victimcare.services import audit
 from victimcare.store import records
 from victimcare.store.database import Database
 from victimcare.views import style
+from victimcare.views.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Officer", "Action", "Case", "Detail")
@@ -79,7 +80,9 @@ def audit_document(entries: Sequence[AuditEntry], officer_label: str, now: datet
     return build_pdf(info, story)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(HeadedTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._entries: list[AuditEntry] = []
@@ -95,9 +98,6 @@ class AuditModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
@@ -106,12 +106,6 @@ class AuditModel(QAbstractTableModel):
             return _cells(self._entries[index.row()])[index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
 
 
 class AuditView(QWidget):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from victimcare.domain.model import CaseSummary
 from victimcare.domain.timeutil import format_date, london
 from victimcare.domain.vocabulary import CASE_STATUSES, OFFENCE_CATEGORIES
+from victimcare.views.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +57,9 @@ _SORT_KEY: tuple[Callable[[CaseSummary], Any], ...] = (
 )
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(HeadedTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
@@ -110,9 +113,6 @@ class CaseListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._loaded
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
@@ -122,19 +122,6 @@ class CaseListModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return summary.id
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,13 +40,16 @@ from victimcare.services.retention import ReviewDue
 from victimcare.store.database import Database
 from victimcare.views import ask, style
 from victimcare.views.dialog_message import FIELD_STYLE, DialogMessage
+from victimcare.views.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Reference", "Victim", "Closed", "Review due")
 NOTHING_DUE = "No closed case is due for its retention review."
 
 
-class RetentionModel(QAbstractTableModel):
+class RetentionModel(HeadedTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[ReviewDue] = []
@@ -63,9 +65,6 @@ class RetentionModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -75,12 +74,6 @@ class RetentionModel(QAbstractTableModel):
                     format_date(due.review_date))[index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
 
 
 class DecisionDialog(QDialog):

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -36,6 +35,7 @@ from victimcare.domain.vocabulary import COMMITMENT_KINDS, CONTACT_METHODS
 from victimcare.services import commitments
 from victimcare.services.commitments import WorkItem
 from victimcare.store.database import Database
+from victimcare.views.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,8 +97,10 @@ def _dot(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(HeadedTableModel):
     """One WorkItem a row, in the order the service gives (by due time)."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -123,9 +125,6 @@ class TodayModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def _text(self, item: WorkItem, column: int) -> str:
         if column == STATUS:
@@ -175,17 +174,6 @@ class TodayModel(QAbstractTableModel):
             return QBrush(QColor(MUTED))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class TodayView(QWidget):
