@@ -151,3 +151,23 @@ def test_due_times_read_as_words():
     assert due_in_words(datetime(2026, 3, 14, 23, 59, tzinfo=UTC), "week", now) == \
         "in 4 days (Sat 14/03)"
     assert counts_text([]) == "0 overdue · 0 due today · 0 this week"
+
+
+def test_a_save_in_a_case_tab_refreshes_today_when_it_is_shown_again(qtbot, window, monkeypatch):
+    from victimcare.domain.model import Contact
+
+    window.show_today()
+    item = window.today.model.item_at(0)  # Zosia, overdue
+    view = window.open_case(item.case_id)
+    reloads = []
+    monkeypatch.setattr(window.today, "reload",
+                        lambda real=window.today.reload: (reloads.append(1), real()))
+    saved = cases.log_contact(window.db, view.case, Contact(
+        utc_now() - timedelta(minutes=5), "phone", "to_victim", "victim", "spoke", [],
+        "Talked it through"), meets=[item.commitment_id])
+    assert saved.id is not None
+    view.changed.emit()
+    assert reloads == []  # Today is hidden behind the case tab: nothing done yet
+    window.show_today()
+    assert reloads == [1]
+    assert ZOSIA not in rows(window, VICTIM)

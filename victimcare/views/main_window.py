@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self._total: int | None = None  # cases in the store, counted when the list is unfiltered
         self.dialogs: list[QWidget] = []  # open dialogs of this window, closed on lock
 
+        # Screens that missed a save while hidden (by id, so closed tabs leave nothing alive).
+        self._stale: set[int] = set()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -417,6 +419,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        self._refresh_if_stale(widget)
         reference = getattr(widget, "reference", None) if widget is not None else None
         # The reference is not personal data; a victim's name never goes in a title bar,
         # where it would show in the task switcher and in screen shares.
@@ -450,7 +453,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_case_created(self, case_id: int) -> None:
-        self.on_data_changed()
+        self.on_cases_changed()
         self.open_case(case_id)
 
     def selected_case_id(self) -> int | None:
@@ -491,15 +494,34 @@ class MainWindow(QMainWindow):
         return dialog
 
     def on_data_changed(self, *_args) -> None:
-        """Something was saved: the worklist and the list may have changed."""
+        """Something was saved: Today, the case list and other open cases may have changed.
+
+        The screen in front refreshes now; the others when they are next shown, so a save
+        costs one refresh, not one per open tab (and a case is only re-read, which is logged
+        as consultation, when the officer looks at it again)."""
         if self.db is None:
             return
-        self.today.reload()
-        self.refresh(recount=True)
         sender = self.sender()
-        for view in self.case_views():
-            if view is not sender and hasattr(view, "reload"):
-                view.reload()
+        screens = [self.today, self.cases_page, *self.case_views()]
+        self._stale = {id(w) for w in screens if w is not sender}
+        self._refresh_if_stale(self.tabs.currentWidget())
+
+    def on_cases_changed(self, *_args) -> None:
+        """A case was added or erased: the count in the status bar is always in view."""
+        self.on_data_changed()
+        self._stale.add(id(self.cases_page))
+        self._refresh_if_stale(self.cases_page)
+
+    def _refresh_if_stale(self, widget: QWidget | None) -> None:
+        if widget is None or id(widget) not in self._stale:
+            return
+        self._stale.discard(id(widget))
+        if widget is self.today:
+            self.today.reload()
+        elif widget is self.cases_page:
+            self.refresh(recount=True)
+        elif hasattr(widget, "reload"):
+            widget.reload()
 
     def print_current(self) -> QWidget | None:
         """Ctrl+P prints what is in front: the open case, the worklist, the audit log."""
@@ -547,7 +569,7 @@ class MainWindow(QMainWindow):
 
         def build():
             view = RetentionView(self.db, self.tabs)
-            view.changed.connect(self.on_data_changed)
+            view.changed.connect(self.on_cases_changed)
             return view
 
         return self._open_tool_tab("retention_view", build, "Retention review")
