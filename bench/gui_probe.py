@@ -130,7 +130,19 @@ def memory(db_path: str) -> dict:
     _wait_painted(app, window)
     window.open_case(case_with_contacts(db, OPEN_CASE_CONTACTS))
     _wait_painted(app, window)
-    return {"peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    return {"peak_kb": _peak_kb()}
+
+
+def _peak_kb() -> int:
+    """This process's own peak resident memory. ru_maxrss would do elsewhere, but on Linux it
+    survives exec and so reports the parent's peak if that was larger: VmHWM does not."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def bare_memory() -> dict:
@@ -138,7 +150,7 @@ def bare_memory() -> dict:
     window = QWidget()
     window.show()
     _wait_painted(app, window)
-    return {"peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    return {"peak_kb": _peak_kb()}
 
 
 def main() -> None:
