@@ -409,3 +409,22 @@ def test_an_amendment_needs_a_reason_and_shows_the_original(qtbot, db, case):
     assert stored.occurred_at == datetime(2026, 3, 5, 11, 0, tzinfo=UTC)  # the original stays
     assert stored.current.occurred_at == datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
     assert stored.current.reason == "Wrong time recorded"
+
+
+def test_alt_letter_on_a_date_label_puts_the_cursor_in_the_date(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+    from victimcare.views.widgets.when_edit import DateEdit
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QFormLayout(form)
+    date = DateEdit("Offence date", parent=form)
+    label = QLabel("&Offence date:", form)
+    label.setBuddy(date)
+    layout.addRow(label, date)
+    form.show()
+    qtbot.waitExposed(form)
+    assert date.focusPolicy() != date.focusPolicy().NoFocus
+    qtbot.keyClick(form, "o", modifier=Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: date.line.hasFocus())

@@ -98,6 +98,9 @@ class _TypedEdit(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.feedback)
         self.setFocusProxy(self.line)
+        # A label's Alt+letter gives focus only to a buddy that accepts focus; the line edit
+        # behind the proxy does, so this widget must say so too.
+        self.setFocusPolicy(self.line.focusPolicy())
         self.feedback.setVisible(False)
 
         self.line.textChanged.connect(self._on_text_changed)
@@ -156,6 +159,10 @@ class _TypedEdit(QWidget):
             self.feedback.setText(self._describe(value))
             self.feedback.setStyleSheet(f"color: {OK_COLOUR};")
         self.feedback.setVisible(True)
+        # A wrapped label inside a form row is given one line's height unless told otherwise,
+        # and a two-line message would be cut in half.
+        width = max(self.line.width(), self.feedback.width(), 160)
+        self.feedback.setMinimumHeight(self.feedback.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (watched is self.line and event.type() == QEvent.Type.KeyPress
