@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -219,9 +220,13 @@ def main(argv: list[str] | None = None) -> int:
         sizes, repeats = (500, 5000), 15
     started = time.time()
     results = {}
-    for size in sizes:
-        log(f"measuring at {size} cases")
-        results[size] = measure_size(size, repeats, log)
+    try:
+        for size in sizes:
+            log(f"measuring at {size} cases")
+            results[size] = measure_size(size, repeats, log)
+    finally:
+        if args.quick:
+            shutil.rmtree(data.DATA, ignore_errors=True)
     text = table(results)
     print(text)
     if not args.quick:
