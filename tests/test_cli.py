@@ -228,3 +228,16 @@ def test_print_writes_a_private_pdf_and_refuses_bad_requests(tmp_path, capsys):
     assert not any((tmp_path / name).exists() for name in ("nocase.pdf", "unknown.pdf", "d.pdf"))
     assert run(["print", "summary", "--db", str(source), "--case", reference,
                 "--out", str(out)]) == cli.EXIT_BAD_INPUT  # never overwrites
+
+
+def test_verify_reports_a_deleted_audit_row(db_path, db, capsys):
+    records.insert_case(db, rich_case())
+    from victimcare.services import audit
+
+    for _ in range(3):
+        audit.record(db, "consultation", "VC-2026-0042", "case opened for viewing")
+    middle = db.scalar("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2")
+    db.execute("DELETE FROM audit_log WHERE id = ?", (middle,))
+    db.close()
+    assert run(["verify", "--db", str(db_path)]) == cli.EXIT_PROBLEM
+    assert f"audit log row {middle + 1} does not follow" in capsys.readouterr().err

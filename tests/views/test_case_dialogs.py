@@ -428,3 +428,13 @@ def test_alt_letter_on_a_date_label_puts_the_cursor_in_the_date(qtbot):
     assert date.focusPolicy() != date.focusPolicy().NoFocus
     qtbot.keyClick(form, "o", modifier=Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: date.line.hasFocus())
+
+
+def test_new_case_starts_from_the_default_contact_frequency_in_settings(qtbot, db):
+    from victimcare.services import settings as preferences
+
+    prefs = preferences.load_preferences()
+    prefs.default_contact_frequency_days = 28
+    preferences.save_preferences(prefs)
+    dialog = shown(qtbot, NewCaseDialog(db))
+    assert dialog.frequency_spin.value() == 28

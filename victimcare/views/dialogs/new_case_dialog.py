@@ -9,6 +9,7 @@ from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import ContactAgreement, Phone, SafeContactRules, Victim
 from victimcare.domain.validation import Problem
 from victimcare.services import cases
+from victimcare.services import settings as preferences
 from victimcare.store.database import Database
 from victimcare.views.dialogs.form import (
     FormDialog,
@@ -83,7 +84,8 @@ class NewCaseDialog(FormDialog):
         safe_form.addRow("Suspect:", suspect_rows)
         self.frequency_spin = QSpinBox(self)
         self.frequency_spin.setRange(0, 365)
-        self.frequency_spin.setValue(0)
+        # The team's usual update frequency (Settings) to start from; 0 means no agreement.
+        self.frequency_spin.setValue(preferences.load_preferences().default_contact_frequency_days)
         self.frequency_spin.setSpecialValueText("No agreement yet")
         self.frequency_spin.setSuffix(" days")
         self.frequency_spin.setAccessibleName("Agreed contact every so many days")
