@@ -1583,8 +1583,10 @@ class _CaseBuilder:
                 met_by = later[0] if rng.random() < 0.8 else later[min(1, len(later) - 1)]
                 commitment.met_by_contact_id = met_by.id
                 commitment.met_at = met_by.occurred_at
-            elif case.status == "closed":
-                continue  # a closed case leaves no promise hanging
+            elif case.status == "closed" or _local_day(created) < self.today - timedelta(days=30):
+                # A closed case leaves no promise hanging, and an officer who carries a case
+                # for months has long since kept or overtaken an old one.
+                continue
             made.append(commitment)
         return made
 
