@@ -7,7 +7,10 @@ to it (a viewer, a printer, a file the user chose) is the caller's business.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from victimcare.domain.model import Case
 from victimcare.domain.timeutil import utc_now
@@ -62,11 +65,51 @@ def _load(db: Database, reference: str) -> Case:
     return records.load_case(db, case_id)
 
 
-def _worklist_pdf(db: Database, officer: str, now: datetime) -> bytes:
-    items = commitments.worklist(db, now)
-    contacts = {case_id: VictimContact.of(records.load_case(db, case_id))
-                for case_id in dict.fromkeys(item.case_id for item in items)}
-    return worklist_document(items, contacts, officer, now)
+@dataclass
+class PreparedDocument:
+    """A document with its data loaded; `build` turns it into PDF bytes and touches no
+    database, so a caller may run it on another thread."""
+
+    kind: str
+    case_reference: str        # '' for documents about every case
+    redact: bool
+    build: Callable[[], bytes]
+
+    @property
+    def disclosure(self) -> str:
+        """What the audit row says was printed (never a name)."""
+        return f"printed {self.kind}" + (" (redacted)" if self.redact else "")
+
+
+def prepare_document(db: Database, kind: str, *, case_reference: str | None = None,
+                     redact: bool = False, start: date | None = None, end: date | None = None,
+                     now: datetime | None = None) -> PreparedDocument:
+    """Check the request and load what the document needs. Raises ValidationError with a
+    plain message when the request cannot be met. Nothing is logged yet."""
+    _check(kind, case_reference, redact, start, end)
+    now = now or utc_now()
+    officer = audit.current_officer_label(db)
+    if kind in CASE_KINDS:
+        case = _load(db, (case_reference or "").strip())
+        if kind == "summary":
+            build = partial(contact_summary, case, commitments.rules_for(case), officer, now,
+                            redact)
+        else:
+            build = partial(contact_log, case, officer, now, redact)
+        return PreparedDocument(kind, case.reference, redact, build)
+    if kind == "worklist":
+        items = commitments.worklist(db, now)
+        contacts = {case_id: VictimContact.of(records.load_case(db, case_id))
+                    for case_id in dict.fromkeys(item.case_id for item in items)}
+        return PreparedDocument(kind, "", False,
+                                partial(worklist_document, items, contacts, officer, now))
+    report = commitments.compliance(db, start, end)
+    return PreparedDocument(kind, "", False, partial(compliance_document, report, officer, now))
+
+
+def record_disclosure(db: Database, document: PreparedDocument, how: str = "") -> None:
+    audit.record(db, "disclosure", document.case_reference,
+                 document.disclosure + (f", {how}" if how else ""))
 
 
 def build_document(db: Database, kind: str, *, case_reference: str | None = None,
@@ -78,20 +121,8 @@ def build_document(db: Database, kind: str, *, case_reference: str | None = None
     redacted); compliance needs start and end (inclusive days). Raises ValidationError with
     a plain message when the request cannot be met; nothing is logged then.
     """
-    _check(kind, case_reference, redact, start, end)
-    now = now or utc_now()
-    officer = audit.current_officer_label(db)
-    reference = (case_reference or "").strip()
-    if kind in CASE_KINDS:
-        case = _load(db, reference)
-        reference = case.reference
-        if kind == "summary":
-            pdf = contact_summary(case, commitments.rules_for(case), officer, now, redact)
-        else:
-            pdf = contact_log(case, officer, now, redact)
-    elif kind == "worklist":
-        pdf = _worklist_pdf(db, officer, now)
-    else:
-        pdf = compliance_document(commitments.compliance(db, start, end), officer, now)
-    audit.record(db, "disclosure", reference, f"printed {kind}" + (" (redacted)" if redact else ""))
+    document = prepare_document(db, kind, case_reference=case_reference, redact=redact,
+                                start=start, end=end, now=now)
+    pdf = document.build()
+    record_disclosure(db, document)
     return pdf

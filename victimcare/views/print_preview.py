@@ -41,10 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain.timeutil import london, utc_now
-from victimcare.domain.validation import Problem, ValidationError
+from victimcare.domain.validation import ValidationError
 from victimcare.security.files import FileExistsRefused, write_new_private_file
-from victimcare.services import audit, commitments
-from victimcare.store import records
+from victimcare.services import audit, printing
 from victimcare.store.database import Database
 from victimcare.views import ask, style
 
@@ -54,7 +53,7 @@ KIND_LABELS = {
     "worklist": "Worklist",
     "compliance": "Victims' Code compliance report",
 }
-CASE_KINDS = ("summary", "log")
+CASE_KINDS = printing.CASE_KINDS
 UNENCRYPTED_WARNING = (
     "A saved PDF is not encrypted: anyone who can open the folder you choose can read it.\n\n"
     "Save it only where your force allows (not a shared or removable drive unless approved), "
@@ -79,45 +78,22 @@ def prepare_job(db: Database, kind: str, *, case_reference: str | None = None,
                 now: datetime | None = None) -> PrintJob:
     """Load what `kind` needs (on the calling, UI, thread) and return a job that builds it.
 
-    Mirrors `services.printing.build_document`, split in two so the slow half can leave the
-    UI thread; the disclosure is logged when the officer prints or saves, not on preview.
+    The loading is `printing.prepare_document`, shared with `build_document`; the
+    disclosure is logged when the officer prints or saves, not on preview.
     """
-    from victimcare.reports.case_documents import contact_log, contact_summary
-    from victimcare.reports.compliance_document import compliance_document
-    from victimcare.reports.worklist_document import VictimContact, worklist_document
-
     now = now or utc_now()
-    officer = audit.current_officer_label(db)
-    redacted = " (redacted)" if redact else ""
+    document = printing.prepare_document(db, kind, case_reference=case_reference,
+                                         redact=redact, start=start, end=end, now=now)
     if kind in CASE_KINDS:
-        reference = (case_reference or "").strip()
-        case_id = records.case_id_for_reference(db, reference) if reference else None
-        if case_id is None:
-            raise ValidationError([Problem("case", "Choose a case to print first.")])
-        case = records.load_case(db, case_id)
-        if kind == "summary":
-            build = partial(contact_summary, case, commitments.rules_for(case), officer, now,
-                            redact)
-        else:
-            build = partial(contact_log, case, officer, now, redact)
-        return PrintJob(f"{KIND_LABELS[kind]}{redacted} – {case.reference}", case.reference,
-                        f"{kind}{redacted}", f"{case.reference}-{kind}{'-redacted' if redact else ''}",
-                        build)
+        reference, redacted = document.case_reference, " (redacted)" if redact else ""
+        return PrintJob(f"{KIND_LABELS[kind]}{redacted} – {reference}", reference,
+                        f"{kind}{redacted}",
+                        f"{reference}-{kind}{'-redacted' if redact else ''}", document.build)
     if kind == "worklist":
-        items = commitments.worklist(db, now)
-        contacts = {case_id: VictimContact.of(records.load_case(db, case_id))
-                    for case_id in dict.fromkeys(item.case_id for item in items)}
-        return PrintJob(KIND_LABELS[kind], "", "worklist",
-                        f"worklist-{london(now):%Y-%m-%d}",
-                        partial(worklist_document, items, contacts, officer, now))
-    if kind == "compliance":
-        if start is None or end is None:
-            raise ValidationError([Problem("start", "Choose the first and last day.")])
-        report = commitments.compliance(db, start, end)  # refuses end before start
-        return PrintJob(KIND_LABELS[kind], "", f"compliance {start:%d/%m/%Y}-{end:%d/%m/%Y}",
-                        f"compliance-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}",
-                        partial(compliance_document, report, officer, now))
-    raise ValidationError([Problem("kind", f"'{kind}' is not a document victimcare prints.")])
+        return PrintJob(KIND_LABELS[kind], "", "worklist", f"worklist-{london(now):%Y-%m-%d}",
+                        document.build)
+    return PrintJob(KIND_LABELS[kind], "", f"compliance {start:%d/%m/%Y}-{end:%d/%m/%Y}",
+                    f"compliance-{start:%Y-%m-%d}-to-{end:%Y-%m-%d}", document.build)
 
 
 def choose_save_path(parent: QWidget | None, suggested: str) -> str | None:
