@@ -297,3 +297,13 @@ def test_closing_a_case_waives_what_is_still_owed(db):
     assert {c.status(local(2026, 6, 1)) for c in stored.commitments} == {"waived"}
     assert all(c.waived_reason == "Case closed: NFA: victim withdrew" for c in stored.commitments)
     assert commitments.worklist(db, local(2026, 3, 21, 9, 0)) == []
+
+
+def test_case_list_filters_enhanced_and_overdue(db):
+    sexual = open_case(db)                                           # enhanced: sexual offence
+    burglary = open_case(db, "burglary")                             # standard
+    young = cases.new_case(db, Victim("Kai", "Lee", date_of_birth=date(2010, 1, 1)), "burglary",
+                           offence_date=date(2026, 2, 20), now=OPENED)  # under 18 at offence
+    assert cases.enhanced_case_ids(db) == {sexual.id, young.id}
+    cases.record_event(db, burglary, CaseEvent("arrested", local(2026, 3, 2, 10, 0)))
+    assert cases.overdue_case_ids(db) == {burglary.id}

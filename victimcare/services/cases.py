@@ -196,3 +196,24 @@ def close_case(db: Database, case: Case, reason: str, retention_review_date: dat
     except BaseException:
         case.status, case.closed_at, case.closure_reason, case.retention_review_date = previous
         raise
+
+
+def enhanced_case_ids(db: Database) -> set[int]:
+    """Cases with enhanced rights, decided by the domain rule over one query's facts."""
+    from victimcare.domain.code_rules import RulesError, load_rules
+    from victimcare.domain.eligibility import eligibility
+
+    found: set[int] = set()
+    for case_id, skeleton in records.eligibility_facts(db):
+        try:
+            rules = load_rules(skeleton.code_version)
+        except RulesError:
+            continue  # an unknown Code version: not for a list filter to decide
+        if eligibility(skeleton, rules).enhanced:
+            found.add(case_id)
+    return found
+
+
+def overdue_case_ids(db: Database) -> set[int]:
+    """Open cases owing something past its due time."""
+    return {item.case_id for item in commitments.worklist(db) if item.bucket == "overdue"}

@@ -348,6 +348,30 @@ def search_cases(db: Database, fts_query: str, limit: int = 500) -> list[CaseSum
     ]
 
 
+def eligibility_facts(db: Database) -> list[tuple[int, Case]]:
+    """Every case as a skeleton holding only what enhanced rights are decided from (offence,
+    dates, vulnerability flags, persistent targeting, the override), in one query."""
+    rows = db.all(
+        "SELECT c.id, c.reference, c.offence_category, c.code_version, c.offence_date, "
+        "c.persistently_targeted, c.enhanced_override, c.enhanced_override_reason, "
+        "v.date_of_birth, (SELECT group_concat(f.flag, ' ') FROM vulnerability_flags f "
+        "WHERE f.victim_id = v.id) AS flags "
+        "FROM cases c JOIN victims v ON v.case_id = c.id")
+    skeletons = []
+    for r in rows:
+        victim = Victim("", date_of_birth=_decode("date", r["date_of_birth"]),
+                        vulnerability_flags=(r["flags"] or "").split())
+        skeletons.append((r["id"], Case(
+            reference=r["reference"], offence_category=r["offence_category"],
+            code_version=r["code_version"], victim=victim,
+            offence_date=_decode("date", r["offence_date"]),
+            persistently_targeted=bool(r["persistently_targeted"]),
+            enhanced_override=_decode("bool | None", r["enhanced_override"]),
+            enhanced_override_reason=r["enhanced_override_reason"],
+        )))
+    return skeletons
+
+
 def reindex_case(db: Database, case_id: int) -> None:
     """Refresh the case's full-text entry from what an officer might search for."""
     parts: list[str] = []

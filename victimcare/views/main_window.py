@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain.model import Officer
-from victimcare.services import cases, commitments
+from victimcare.services import cases
 from victimcare.store.database import Database
 from victimcare.views import ask, style
 from victimcare.views.case_list_model import (
@@ -66,54 +66,6 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
     if filtered:
         return f"{shown:,} of {total:,} {noun}"
     return f"{total:,} {noun}"
-
-
-def enhanced_case_ids(db: Database) -> set[int]:
-    """Cases with enhanced rights, from one query and the domain rule (not 5,000 loads).
-
-    Only the facts `eligibility()` reads are fetched: offence, date of birth and offence date,
-    vulnerability flags, persistent targeting and the officer's override.
-    """
-    from victimcare.domain.code_rules import load_rules
-    from victimcare.domain.eligibility import eligibility
-    from victimcare.domain.model import Case, Victim
-
-    rows = db.all(
-        "SELECT c.id, c.reference, c.offence_category, c.code_version, c.offence_date, "
-        "c.persistently_targeted, c.enhanced_override, c.enhanced_override_reason, "
-        "v.date_of_birth, (SELECT group_concat(f.flag, ' ') FROM vulnerability_flags f "
-        "WHERE f.victim_id = v.id) AS flags "
-        "FROM cases c JOIN victims v ON v.case_id = c.id")
-    from datetime import date
-
-    rules_by_version: dict = {}
-    found: set[int] = set()
-    for r in rows:
-        rules = rules_by_version.get(r["code_version"])
-        if rules is None:
-            try:
-                rules = rules_by_version[r["code_version"]] = load_rules(r["code_version"])
-            except Exception:  # an unknown Code version: not for this filter to decide
-                continue
-        case = Case(
-            reference=r["reference"], offence_category=r["offence_category"],
-            code_version=r["code_version"],
-            victim=Victim("", date_of_birth=(date.fromisoformat(r["date_of_birth"])
-                                             if r["date_of_birth"] else None),
-                          vulnerability_flags=(r["flags"] or "").split()),
-            offence_date=date.fromisoformat(r["offence_date"]) if r["offence_date"] else None,
-            persistently_targeted=bool(r["persistently_targeted"]),
-            enhanced_override=(None if r["enhanced_override"] is None
-                               else bool(r["enhanced_override"])),
-            enhanced_override_reason=r["enhanced_override_reason"],
-        )
-        if eligibility(case, rules).enhanced:
-            found.add(r["id"])
-    return found
-
-
-def overdue_case_ids(db: Database) -> set[int]:
-    return {item.case_id for item in commitments.worklist(db) if item.bucket == "overdue"}
 
 
 class MainWindow(QMainWindow):
@@ -621,10 +573,10 @@ class MainWindow(QMainWindow):
         status = self.status_filter()
         found = cases.search_cases(self.db, text, status)
         if self.enhanced_check.isChecked():
-            enhanced = enhanced_case_ids(self.db)
+            enhanced = cases.enhanced_case_ids(self.db)
             found = [s for s in found if s.id in enhanced]
         if self.overdue_check.isChecked():
-            overdue = overdue_case_ids(self.db)
+            overdue = cases.overdue_case_ids(self.db)
             found = [s for s in found if s.id in overdue]
         filtered = (cases.search_query(text) is not None or status is not None
                     or self.enhanced_check.isChecked() or self.overdue_check.isChecked())
