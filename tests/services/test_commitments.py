@@ -307,3 +307,58 @@ def test_case_list_filters_enhanced_and_overdue(db):
     assert cases.enhanced_case_ids(db) == {sexual.id, young.id}
     cases.record_event(db, burglary, CaseEvent("arrested", local(2026, 3, 2, 10, 0)))
     assert cases.overdue_case_ids(db) == {burglary.id}
+
+
+def test_a_back_dated_contact_does_not_meet_the_agreed_contact_or_pull_it_forward(db):
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 10, 11, 0), covered=[]))
+    cases.log_contact(db, case, spoke(local(2026, 3, 5, 11, 0), covered=[]))  # entered late
+    agreed = [c for c in case.commitments if c.kind == "agreed"]
+    open_agreed = [c for c in agreed if c.met_at is None]
+    assert [c.due_at for c in open_agreed] == [end_of(2026, 3, 24)]
+    assert all(c.met_by_contact_id != case.contacts[-1].id for c in agreed)
+    cases.update_case(db, case)  # any later edit leaves it where it is
+    assert [c.due_at for c in case.commitments if c.kind == "agreed" and c.met_at is None] == [
+        end_of(2026, 3, 24)]
+
+
+def test_an_amendment_that_turns_a_call_into_an_attempt_un_meets_what_it_met(db):
+    from victimcare.domain.model import ContactAmendment
+
+    case = open_case(db, agreement=ContactAgreement(frequency_days=14, start_date=date(2026, 3, 2)))
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 4, 9, 0)))
+    cases.log_contact(db, case, spoke(local(2026, 3, 5, 11, 0), covered=[]))
+    call = cases.log_contact(db, case, spoke(local(2026, 3, 10, 11, 0)))
+    assert statutory(case)[0].met_by_contact_id == call.id
+    cases.amend_contact(db, case, call, ContactAmendment(
+        "It went to no answer", call.occurred_at, "phone", "to_victim", "victim", "no_answer",
+        ["investigation_update"], "No answer"))
+    stored = records.load_case(db, case.id)
+    assert statutory(stored)[0].met_at is None  # the update was never given
+    open_agreed = [c for c in stored.commitments if c.kind == "agreed" and c.met_at is None
+                   and c.waived_at is None]
+    assert [c.due_at for c in open_agreed] == [end_of(2026, 3, 19)]  # from the 5 March call
+    waived = [c for c in stored.commitments if c.waived_at is not None]
+    assert all(c.waived_reason for c in waived)
+
+
+def test_an_amendment_that_only_moves_the_time_keeps_the_meeting_at_the_new_time(db):
+    from victimcare.domain.model import ContactAmendment
+
+    case = open_case(db)
+    cases.record_event(db, case, CaseEvent("arrested", local(2026, 3, 4, 9, 0)))
+    call = cases.log_contact(db, case, spoke(local(2026, 3, 5, 11, 0)))
+    cases.amend_contact(db, case, call, ContactAmendment(
+        "Wrong time", local(2026, 3, 5, 9, 30), "phone", "to_victim", "victim", "spoke",
+        ["investigation_update"], "Update given"))
+    [met] = statutory(records.load_case(db, case.id))
+    assert met.met_by_contact_id == call.id and met.met_at == local(2026, 3, 5, 9, 30)
+
+
+def test_a_new_agreement_counts_from_its_start_not_from_an_older_call(db):
+    case = open_case(db)
+    cases.log_contact(db, case, spoke(local(2026, 3, 3, 11, 0), covered=[]))
+    case.agreement = ContactAgreement(frequency_days=14, start_date=date(2026, 4, 1))
+    cases.update_case(db, case)
+    [agreed] = [c for c in case.commitments if c.kind == "agreed"]
+    assert agreed.due_at == end_of(2026, 4, 15)

@@ -80,12 +80,15 @@ def is_open(commitment: Commitment) -> bool:
 
 
 def default_meets(open_commitments: list[Commitment], contact: Contact,
-                  agreement: ContactAgreement, events: dict[int, CaseEvent]) -> list[Commitment]:
+                  agreement: ContactAgreement, events: dict[int, CaseEvent],
+                  latest_success: datetime | None = None) -> list[Commitment]:
     """Which open commitments a newly logged contact meets unless the officer unticks them.
 
     A successful contact that covered an investigation update meets every open statutory
     commitment whose event came before it; any successful contact meets the open agreed
-    contact. Promises are met only by the officer's choice. Attempts meet nothing.
+    contact, unless it is older than the latest successful contact already logged (a
+    back-dated entry cannot keep a promise made after it) or than the agreement itself.
+    Promises are met only by the officer's choice. Attempts meet nothing.
     """
     if not is_successful(contact, agreement):
         return []
@@ -95,7 +98,11 @@ def default_meets(open_commitments: list[Commitment], contact: Contact,
         if not is_open(commitment):
             continue
         if commitment.kind == "agreed":
-            chosen.append(commitment)
+            after_latest = latest_success is None or view.occurred_at >= latest_success
+            after_start = (agreement.start_date is None
+                           or london(view.occurred_at).date() >= agreement.start_date)
+            if after_latest and after_start:
+                chosen.append(commitment)
         elif commitment.kind == "statutory" and "investigation_update" in view.covered:
             event = events.get(commitment.event_id) if commitment.event_id else None
             if event is not None and event.occurred_at <= view.occurred_at:

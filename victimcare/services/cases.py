@@ -123,10 +123,20 @@ def amend_contact(db: Database, case: Case, contact: Contact,
         if amendment.officer_id is None:
             amendment.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
         records.add_amendment(db, contact.id, amendment)
+        # The case's own copy of the entry is what the commitment rules read.
+        own = next((c for c in case.contacts if c.id == contact.id), contact)
+        touched = [own] if own is contact else [own, contact]
+        for entry in touched:
+            entry.amendments.append(amendment)
+        try:
+            commitments.on_contact_amended(db, case, own)
+        except BaseException:
+            for entry in touched:
+                entry.amendments.remove(amendment)
+            raise
         records.reindex_case(db, case.id)
         # The reason is the officer's own words and may name people: it stays in the record.
         audit.record(db, "alteration", case.reference, "contact entry amended")
-    contact.amendments.append(amendment)
     return amendment
 
 

@@ -46,9 +46,17 @@ def on_event_recorded(db: Database, case: Case, event: CaseEvent) -> Commitment 
     return commitment
 
 
+def latest_success(case: Case, other_than: Contact | None = None) -> datetime | None:
+    """When the victim was last actually spoken to (or replied), leaving one entry aside."""
+    times = [c.current.occurred_at for c in case.contacts
+             if c is not other_than and rules_of.is_successful(c, case.agreement)]
+    return max(times, default=None)
+
+
 def default_meets(case: Case, contact: Contact) -> list[Commitment]:
     events = {e.id: e for e in case.events}
-    return rules_of.default_meets(case.commitments, contact, case.agreement, events)
+    return rules_of.default_meets(case.commitments, contact, case.agreement, events,
+                                  latest_success(case, other_than=contact))
 
 
 def on_contact_logged(db: Database, case: Case, contact: Contact,
@@ -78,6 +86,31 @@ def on_contact_logged(db: Database, case: Case, contact: Contact,
             records.add_commitment(db, case.id, follow_on)
     reload(db, case)
     return chosen
+
+
+def on_contact_amended(db: Database, case: Case, contact: Contact) -> None:
+    """A corrected entry may no longer meet what it met (a 'spoke' that was really 'no
+    answer', a time that was really before the arrest): un-meet those, move the meeting time
+    of the rest, and reschedule the agreed contact from the real last conversation."""
+    events = {e.id: e for e in case.events}
+    view = contact.current
+    successful = rules_of.is_successful(contact, case.agreement)
+    for commitment in case.commitments:
+        if commitment.met_by_contact_id != contact.id:
+            continue
+        still_meets = successful
+        if commitment.kind == "statutory":
+            event = events.get(commitment.event_id)
+            still_meets = (successful and "investigation_update" in view.covered
+                           and event is not None and event.occurred_at <= view.occurred_at)
+        if still_meets:
+            db.execute("UPDATE commitments SET met_at = ? WHERE id = ?",
+                       (to_storage(view.occurred_at), commitment.id))
+        else:
+            db.execute("UPDATE commitments SET met_by_contact_id = NULL, met_at = NULL "
+                       "WHERE id = ?", (commitment.id,))
+    reload(db, case)
+    refresh_agreed(db, case)
 
 
 def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
@@ -136,9 +169,10 @@ def refresh_agreed(db: Database, case: Case) -> None:
     open_agreed = [c for c in case.commitments if c.kind == "agreed" and rules_of.is_open(c)]
     agreement = case.agreement
     if rules_of.agreement_active(agreement):
-        successes = [c for c in case.contacts if rules_of.is_successful(c, agreement)]
-        from_day = (london(max(c.current.occurred_at for c in successes)).date()
-                    if successes else rules_of.agreement_start_day(case))
+        # From the last real conversation, but never from before the agreement began.
+        last = latest_success(case)
+        start = rules_of.agreement_start_day(case)
+        from_day = max(london(last).date(), start) if last else start
         due = rules_of.agreed_due(from_day, agreement.frequency_days)
         reason = f"Agreed contact every {agreement.frequency_days} days"
         if open_agreed:
