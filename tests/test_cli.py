@@ -241,3 +241,17 @@ def test_verify_reports_a_deleted_audit_row(db_path, db, capsys):
     db.close()
     assert run(["verify", "--db", str(db_path)]) == cli.EXIT_PROBLEM
     assert f"audit log row {middle + 1} does not follow" in capsys.readouterr().err
+
+
+def test_odd_command_line_input_is_bad_input_not_an_internal_error(db_path, db, tmp_path, capsys):
+    db.close()
+    assert run(["backup", "--db", str(db_path), "--out",
+                str(tmp_path / "missing" / "b.vcb")]) == cli.EXIT_BAD_INPUT
+    assert "is not a folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as early:
+        run(["print", "compliance", "--db", str(db_path), "--from", "01/01/0001",
+             "--to", "01/01/2026", "--out", str(tmp_path / "c.pdf")])
+    assert early.value.code == cli.EXIT_BAD_INPUT
+    assert "before 1900" in capsys.readouterr().err
+    assert run(["verify", "--db", str(db_path)], "caf\udce9 passphrase\n") == cli.EXIT_BAD_INPUT
+    assert "not valid text" in capsys.readouterr().err

@@ -115,6 +115,7 @@ class VictimcareApp(QObject):
         self.passphrase_dialog = None
         self.exit_code: int | None = None
         self.locked = False
+        self._lock_after_backup = False
         self._lock = InstanceLock(self.db_path)
         self.preferences = preferences.load_preferences()
         self.inactivity = InactivityTimer(self)
@@ -203,10 +204,22 @@ class VictimcareApp(QObject):
             return
         self.lock()
 
+    def _lock_when_backup_done(self) -> None:
+        self._lock_after_backup = False
+        self.lock()
+
     def lock(self) -> None:
         """Lock now: nothing personal stays in a window, a model or the clipboard, and the
         connection (which holds the key) is closed. The instance lock stays held."""
         if self.locked or self.database is None or self.main_window is None:
+            return
+        backup = getattr(self.main_window, "backup_dialog", None)
+        if backup is not None and shiboken6.isValid(backup) and backup.is_running():
+            # Locking now would delete the dialog under a thread still copying pages (and
+            # holding the passphrases), and lose its audit row: lock the moment it is done.
+            if not self._lock_after_backup:
+                self._lock_after_backup = True
+                backup.thread.finished.connect(self._lock_when_backup_done)
             return
         self.locked = True
         self.inactivity.deactivate()

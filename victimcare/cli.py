@@ -93,9 +93,12 @@ def _date_argument(text: str):
     from victimcare.domain.timeutil import parse_uk_date
 
     try:
-        return parse_uk_date(text)
+        day = parse_uk_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    if day.year < 1900:
+        raise argparse.ArgumentTypeError(f"'{text}' is before 1900: check the year")
+    return day
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
@@ -147,6 +150,10 @@ def _read_passphrase(stdin: TextIO, prompt: str = "Passphrase: ", *, new: bool =
         repeated = None
     if not passphrase:
         raise CommandError("no passphrase given (type it, or pipe it as the first line of input).")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CommandError("the passphrase is not valid text (UTF-8).") from None
     if new:
         try:
             check_new_passphrase(passphrase, repeated)
@@ -309,7 +316,7 @@ def _print(args: argparse.Namespace, stdin: TextIO) -> int:
 
 def _passwd(args: argparse.Namespace, stdin: TextIO) -> int:
     from victimcare.security.backup import change_passphrase
-    from victimcare.store import StoreError
+    from victimcare.store import StorageFailure, StoreError
 
     path = _db_path(args)
     if not path.exists():
@@ -318,6 +325,8 @@ def _passwd(args: argparse.Namespace, stdin: TextIO) -> int:
     new = _read_passphrase(stdin, "New passphrase: ", new=True)
     try:
         change_passphrase(path, old, new)
+    except StorageFailure as exc:
+        raise CommandError(f"{path}: {exc}", EXIT_PROBLEM) from None
     except StoreError as exc:
         raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from None
     print("Passphrase changed. The old passphrase no longer opens the database.")
@@ -345,7 +354,7 @@ def _backup(args: argparse.Namespace, stdin: TextIO) -> int:
 
 def _restore(args: argparse.Namespace, stdin: TextIO) -> int:
     from victimcare.security.backup import BackupError, restore_backup
-    from victimcare.store import StoreError, UnlockError
+    from victimcare.store import StorageFailure, StoreError, UnlockError
 
     path = _db_path(args)
     if not args.source.is_file():
@@ -355,6 +364,8 @@ def _restore(args: argparse.Namespace, stdin: TextIO) -> int:
         restore_backup(args.source, passphrase, path)
     except UnlockError as exc:
         raise CommandError(f"{args.source}: {exc} Nothing was replaced.", EXIT_LOCKED) from None
+    except StorageFailure as exc:
+        raise CommandError(str(exc), EXIT_PROBLEM) from None
     except (BackupError, StoreError) as exc:
         raise CommandError(str(exc)) from None
     print(f"Restored {path} from {args.source}.")

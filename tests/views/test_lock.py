@@ -196,3 +196,30 @@ def test_the_idle_filter_restarts_on_activity_only(qapp):
     finally:
         timer.deactivate()
     assert not timer.is_active()
+
+
+def test_a_lock_asked_for_during_a_backup_happens_when_the_backup_ends(qtbot, controller):
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    class FakeThread(QObject):
+        finished = Signal()
+
+    class FakeBackupDialog(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.thread = FakeThread(self)
+            self.running = True
+
+        def is_running(self):
+            return self.running
+
+    window = controller.main_window
+    backup = FakeBackupDialog()
+    qtbot.addWidget(backup)
+    window.backup_dialog = backup
+    window.lock_action.trigger()
+    assert not controller.locked and controller.database is not None
+    backup.running = False
+    backup.thread.finished.emit()
+    assert controller.locked and controller.database is None

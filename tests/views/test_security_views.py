@@ -227,3 +227,14 @@ def test_retention_keep_and_erase_asking_twice(qtbot, window, monkeypatch):
     assert records.case_id_for_reference(window.db, "VC-2026-0002") is None
     assert view.model.rowCount() == 0
     assert window.model.rowCount() == 2  # the case list followed
+
+
+def test_the_audit_print_scope_never_records_a_typed_name(qtbot, db):
+    from victimcare.views.audit_view import AuditView
+
+    view = AuditView(db)
+    qtbot.addWidget(view)
+    view.case_edit.setText("Zofia Wójcik")
+    assert "Wójcik" not in view.scope() and "a case filter" in view.scope()
+    view.case_edit.setText("VC-2026-0042")
+    assert "case VC-2026-0042" in view.scope()

@@ -35,6 +35,8 @@ def make_backup(db: Database, destination: str | os.PathLike[str], passphrase: s
     destination = Path(destination)
     if destination.exists():
         raise BackupError(f"{destination} already exists; refusing to overwrite it.")
+    if not destination.parent.is_dir():
+        raise BackupError(f"{destination.parent} is not a folder: choose where the backup goes.")
     partial = destination.with_name(destination.name + ".partial")
     for leftover in [partial, *_companions(partial)]:
         leftover.unlink(missing_ok=True)

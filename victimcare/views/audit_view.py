@@ -6,6 +6,7 @@ page N of M, who produced it), with a plain table built here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
@@ -37,6 +38,7 @@ from victimcare.views.table_model import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Officer", "Action", "Case", "Detail")
+_REFERENCE = re.compile(r"VC-\d{4}-\d{4,}", re.IGNORECASE)
 
 
 def _cells(entry: AuditEntry) -> tuple[str, str, str, str, str]:
@@ -217,8 +219,11 @@ class AuditView(QWidget):
     def scope(self) -> str:
         start, end = self.period()
         parts = []
-        if self.case_edit.text().strip():
-            parts.append(f"case {self.case_edit.text().strip()}")
+        typed = self.case_edit.text().strip()
+        if typed:
+            # The scope goes into the audit row: a case reference is fine there, but the box
+            # takes any text, and a name typed into it must not be written down.
+            parts.append(f"case {typed}" if _REFERENCE.fullmatch(typed) else "a case filter")
         if start and end:
             parts.append(f"{format_date(start)} to {format_date(end)}")
         return "Audit rows: " + (", ".join(parts) if parts else "all")

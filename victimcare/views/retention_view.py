@@ -37,7 +37,7 @@ from victimcare.domain.timeutil import format_date
 from victimcare.domain.validation import ValidationError
 from victimcare.services import retention
 from victimcare.services.retention import ReviewDue
-from victimcare.store.database import Database
+from victimcare.store.database import Database, StoreError
 from victimcare.views import ask, style
 from victimcare.views.dialog_message import FIELD_STYLE, DialogMessage
 from victimcare.views.table_model import HeadedTableModel
@@ -238,6 +238,9 @@ class RetentionView(QWidget):
                 self.status_label.setText(f"{reference} erased.")
         except ValidationError as exc:
             ask.warn(self, "Retention review", " ".join(p.message for p in exc.problems))
+            return
+        except StoreError as exc:  # a full disk: say so, nothing was changed
+            ask.warn(self, "Retention review", str(exc))
             return
         self.reload()
         self.changed.emit()

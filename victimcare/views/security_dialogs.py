@@ -86,6 +86,8 @@ class _BackupThread(QThread):
             return
         finally:
             source.close()
+            # The passphrases are needed no longer; do not keep them for the thread's life.
+            self._current = self._passphrase = ""
         self.succeeded.emit()
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from victimcare.domain.model import Officer
 from victimcare.domain.validation import ValidationError
 from victimcare.services import settings
-from victimcare.store.database import Database
+from victimcare.store.database import Database, StoreError
 from victimcare.views import style
 from victimcare.views.dialog_message import FIELD_STYLE, DialogMessage, mark_invalid
 
@@ -153,6 +153,9 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self.message.show_message("The preferences could not be saved: "
                                       f"{exc.strerror or 'the disk refused'}.")
+            return
+        except StoreError as exc:
+            self.message.show_message(str(exc))
             return
         self.officer_changed.emit(officer)
         self.preferences_saved.emit()
