@@ -305,6 +305,9 @@ class CaseView(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(self.actions_layout)
         layout.addWidget(self.tabs, 1)
+        self._tab_drawers: list[Callable[[], None]] = []
+        self._stale_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(lambda index: self._draw_tab(index))
 
         self.reload()
 
@@ -558,7 +561,10 @@ class CaseView(QWidget):
         self.case = cases.open_case(self.db, self._case_id)
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, *, only_in_front: bool = False) -> None:
+        """Draw the case. After a save only the header and the tab in front are redrawn; the
+        other tabs are redrawn when the officer turns to them (a 500-entry log costs tens of
+        milliseconds to rebuild, and a save should feel instant)."""
         case = self.case
         assert case is not None
         rules = commitments.rules_for(case)
@@ -580,12 +586,27 @@ class CaseView(QWidget):
                                             "border: 1px solid #0d5224; padding: 2px 6px; }")
         self.banner.show_rules(case.safe_contact)
         self.setWindowTitle(f"{case.reference} — victimcare")
-        self._show_overview(case, rights.describe())
-        self._show_log(case)
-        self._show_care_plan(case)
-        self._show_commitments(case)
-        self._show_events(case)
+        description = rights.describe()
+        # In the order the tabs were added.
+        self._tab_drawers = [
+            lambda: self._show_overview(case, description),
+            lambda: self._show_log(case),
+            lambda: self._show_care_plan(case),
+            lambda: self._show_commitments(case),
+            lambda: self._show_events(case),
+        ]
+        self._stale_tabs = set(range(len(self._tab_drawers)))
+        if only_in_front:
+            self._draw_tab(self.tabs.currentIndex())
+        else:
+            for index in range(len(self._tab_drawers)):
+                self._draw_tab(index)
         self.close_button.setEnabled(case.status == "open")
+
+    def _draw_tab(self, index: int) -> None:
+        if index in self._stale_tabs:
+            self._stale_tabs.discard(index)
+            self._tab_drawers[index]()
 
     def _show_overview(self, case: Case, rights: str) -> None:
         victim, safe, agreement = case.victim, case.safe_contact, case.agreement
@@ -779,7 +800,7 @@ class CaseView(QWidget):
 
     def _saved(self) -> None:
         if self.case is not None:
-            self._show()
+            self._show(only_in_front=True)
         self.changed.emit()
 
     def log_contact(self, preselect_commitment_id: int | None = None) -> LogContactDialog | None:
@@ -896,6 +917,9 @@ class CaseView(QWidget):
     def clear_personal_data(self) -> None:
         """Empty every widget and model that holds anything about the victim or the case.
         The lock calls this before it deletes the view."""
+        # The drawers of tabs not yet redrawn hold the case itself.
+        self._stale_tabs.clear()
+        self._tab_drawers = []
         for dialog in self.findChildren(QDialog):
             if isinstance(dialog, FormDialog):
                 dialog.discard()
