@@ -40,12 +40,18 @@ def ensure(cases: int, log=print) -> tuple[Path, Path]:
     encrypted, plain = encrypted_path(cases), plain_path(cases)
     if not encrypted.exists():
         log(f"  building {cases} fictional cases (once; reused next time)...")
-        db = setup.create_store(encrypted, PASSPHRASE, Officer("Bench Officer", "B0001"))
+        # Built under a temporary name, so an interrupted build is never reused half-made.
+        building = encrypted.with_name(encrypted.name + ".building")
+        for leftover in DATA.glob(building.name + "*"):
+            leftover.unlink()
+        db = setup.create_store(building, PASSPHRASE, Officer("Bench Officer", "B0001"))
         generate_demo(db, cases, SEED)
         first, second = records.all_case_ids(db)[:2]
         _add_contacts(db, first, OPEN_CASE_CONTACTS)
         _add_contacts(db, second, PRINT_CASE_CONTACTS)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
+        building.rename(encrypted)
         plain.unlink(missing_ok=True)
     if not plain.exists():
         db = open_database(encrypted, PASSPHRASE)
