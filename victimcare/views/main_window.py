@@ -11,7 +11,7 @@ import logging
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(style.app_icon())
         self.setMinimumSize(1000, 650)
+        # Room for the Today list's safe-contact column on a laptop screen, never larger.
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            space = screen.availableGeometry()
+            self.resize(min(1280, space.width()), min(820, space.height()))
         self._total: int | None = None  # cases in the store, counted when the list is unfiltered
         self.dialogs: list[QWidget] = []  # open dialogs of this window, closed on lock
 

@@ -230,8 +230,12 @@ class TodayView(QWidget):
                                (VICTIM, "Zosia (Zofia Anna Wójcik)"),
                                (REFERENCE, "VC-0000-0000")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        header.resizeSection(REASON, metrics.horizontalAdvance("Inform the victim: suspect released on bail"))
+        # The reason is shortened (its tooltip has it whole); the safe-contact rule takes the
+        # rest of the width, since it is what must be read before picking up the phone.
+        header.resizeSection(REASON, metrics.horizontalAdvance("Agreed contact every 14 days")
+                             + pad)
         header.setSectionResizeMode(SAFE_CONTACT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("VC-0000"))
         self.table.activated.connect(self._on_activated)
 
         self.empty_label = QLabel(NOTHING_DUE, self)
