@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 
 from tests.factories import rich_case
 from victimcare.domain.code_rules import load_rules
@@ -34,7 +35,9 @@ from victimcare.reports import (
     contact_summary,
     worklist_document,
 )
+from victimcare.reports.fonts import register_fonts
 from victimcare.reports.layout import MARKING, REDACTION_NOTICE
+from victimcare.reports.styles import CELL, CELL_BOLD, ShortLines, para, short_lines
 from victimcare.services import cases, commitments
 from victimcare.services.printing import DOCUMENT_KINDS, build_document
 from victimcare.store import records
@@ -397,6 +400,34 @@ def test_a_case_with_nothing_recorded_yet_prints():
     assert "Voicemail NOT SAFE – not yet asked" in summary
     log = flat("\n".join(pages_of(contact_log(case, OFFICER, NOW))))
     assert "No contact logged yet." in log and "Entries written by hand" in log
+
+
+# -- the cheap cells a long log is made of ----------------------------------------------------
+def test_short_lines_draw_vocabulary_directly_and_wrap_when_too_long_for_the_column():
+    register_fonts()
+    fits = short_lines("Phone", "To the victim", 54)
+    assert isinstance(fits, ShortLines)
+    assert fits.wrap(46, 800)[1] == 2 * CELL.leading
+    too_long = short_lines("Video call through an interpreter service", "To the victim", 54)
+    assert isinstance(too_long, Paragraph)
+    assert too_long.wrap(46, 800)[1] > 2 * CELL.leading   # wrapped onto more lines
+    assert isinstance(short_lines("Spoke", None, 64, CELL_BOLD), ShortLines)
+
+
+def test_short_lines_print_as_text_in_the_embedded_font():
+    pdf = contact_log(case_with_contacts(8), OFFICER, NOW)
+    text = flat("\n".join(pages_of(pdf)))
+    assert "Phone To the victim" in text
+    assert "Voicemail left (attempt)" in text
+
+
+def test_a_cell_paragraph_wraps_again_only_at_a_new_width():
+    register_fonts()
+    cell = para("words " * 40)
+    wide = cell.wrap(400, 800)
+    narrow = cell.wrap(100, 800)
+    assert narrow[1] > wide[1]
+    assert cell.wrap(400, 10) == wide   # the height on offer does not move line breaks
 
 
 def test_reports_never_import_qt():

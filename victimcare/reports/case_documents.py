@@ -34,6 +34,7 @@ from victimcare.reports.styles import (
     CELL,
     CELL_BOLD,
     CELL_ITALIC,
+    CELL_PADDING,
     MUTED,
     NOTE,
     RULE,
@@ -47,6 +48,7 @@ from victimcare.reports.styles import (
     heading,
     para,
     rich,
+    short_lines,
     subheading,
 )
 
@@ -297,7 +299,7 @@ def _is_attempt(view: Contact | ContactAmendment) -> bool:
 def _short(text: str, style, width: float):
     """A plain string when it fits on one line (far cheaper to lay out than a Paragraph);
     the row's style commands give it the same font. Never typed text: that needs markup()."""
-    if stringWidth(text, style.fontName, style.fontSize) <= width - 9:
+    if stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
         return text
     return para(text, style)
 
@@ -312,11 +314,10 @@ def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
     return [
         _local_date(view.occurred_at),
         _local_time(view.occurred_at),
-        rich(_word(vocab.CONTACT_METHODS, view.method), ("br", ""), ("small", direction),
-             style=style),
+        short_lines(_word(vocab.CONTACT_METHODS, view.method), direction, widths[2], style),
         _short(_word(vocab.CONTACT_PARTIES, view.with_whom), style, widths[3]),
-        (rich(outcome, ("br", ""), ("i", "(attempt)"), style=style) if attempt
-         else para(outcome, CELL_BOLD)),
+        (short_lines(outcome, "(attempt)", widths[4], style, second_italic=True) if attempt
+         else short_lines(outcome, None, widths[4], CELL_BOLD)),
         _short(covered or "–", style, widths[5]),
         narrative,
     ]

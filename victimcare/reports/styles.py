@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.reports.fonts import BOLD, ITALIC, REGULAR
@@ -52,6 +53,9 @@ CELL_BOLD_RIGHT = ParagraphStyle("cell_bold_right", parent=CELL_BOLD, alignment=
 LABEL = ParagraphStyle("label", parent=CELL, fontSize=7.5, leading=10, textColor=MUTED)
 FACT_VALUE = ParagraphStyle("fact_value", parent=BODY, fontSize=9, leading=11.5)
 
+# Left plus right padding of a table cell.
+CELL_PADDING = 8
+
 # Only tab and newline survive from the C0 controls; the rest would print as boxes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -64,9 +68,25 @@ def markup(text: str | None) -> str:
     return escape(_CONTROL.sub("", text)).replace("\n", "<br/>")
 
 
+class CellParagraph(Paragraph):
+    """A Paragraph that remembers how it wrapped. A table wraps every cell when it measures
+    its rows, again for each split at a page end and again when it draws, always at the
+    column's width; line breaking is most of a long log's print time. (The available height
+    plays no part in where a Paragraph's lines break.)"""
+
+    _wrapped_width: float | None = None
+    _wrapped_size: tuple[float, float] = (0, 0)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        if availWidth != self._wrapped_width:
+            self._wrapped_size = super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+        return self._wrapped_size
+
+
 def para(text: str | None, style: ParagraphStyle = CELL) -> Paragraph:
     """A Paragraph of plain (typed or vocabulary) text: never interpreted as markup."""
-    return Paragraph(markup(text), style)
+    return CellParagraph(markup(text), style)
 
 
 def rich(*parts: str | tuple[str, str], style: ParagraphStyle = CELL) -> Paragraph:
@@ -88,7 +108,49 @@ def rich(*parts: str | tuple[str, str], style: ParagraphStyle = CELL) -> Paragra
             out.append(f"<{tag}>{markup(text)}</{tag}>")
         else:
             raise ValueError(f"unknown tag {tag!r}")
-    return Paragraph("".join(out), style)
+    return CellParagraph("".join(out), style)
+
+
+class ShortLines(Flowable):
+    """A few lines of vocabulary text that never wrap, such as a contact's method above its
+    direction: drawn directly, at a small part of a Paragraph's cost. Made by short_lines()."""
+
+    def __init__(self, lines: Sequence[tuple[str, str, float, colors.Color]], leading: float):
+        super().__init__()
+        self.lines = list(lines)   # (text, font name, font size, colour) for each line
+        self.leading = leading
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        self.width = max(stringWidth(text, font, size) for text, font, size, _ in self.lines)
+        self.height = self.leading * len(self.lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        # Baselines where a Paragraph of the same style puts them.
+        baseline = self.height - self.lines[0][2]
+        for text, font, size, colour in self.lines:
+            canvas.setFont(font, size)
+            canvas.setFillColor(colour)
+            canvas.drawString(0, baseline, text)
+            baseline -= self.leading
+
+
+def short_lines(first: str, second: str | None, width: float, style: ParagraphStyle = CELL, *,
+                second_italic: bool = False) -> Flowable:
+    """`first` in the cell's style, over `second` (if any) in the muted small type of rich()'s
+    'small', or in italics as rich()'s 'i', for a column `width` wide including its padding.
+    Falls back to a wrapping Paragraph when a line would not fit."""
+    lines = [(first, style.fontName, style.fontSize, style.textColor)]
+    if second is not None:
+        lines.append((second, ITALIC, style.fontSize, style.textColor) if second_italic
+                     else (second, style.fontName, style.fontSize - 1, MUTED))
+    if all(stringWidth(text, font, size) <= width - CELL_PADDING
+           for text, font, size, _ in lines):
+        return ShortLines(lines, style.leading)
+    if second is None:
+        return para(first, style)
+    return rich(first, ("br", ""), ("i" if second_italic else "small", second), style=style)
 
 
 # -- section headings ---------------------------------------------------------------------------
@@ -123,8 +185,8 @@ def base_table_style(header_rows: int = 1) -> list[tuple]:
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
