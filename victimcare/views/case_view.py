@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
 from victimcare.domain import commitment_rules
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.eligibility import age_on, eligibility, under_18_at_offence
-from victimcare.domain.model import Case, Commitment, Contact, ContactAmendment
+from victimcare.domain.model import Case, Commitment, Contact
 from victimcare.domain.timeutil import format_date, format_datetime, london
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel, first_line, words
 from victimcare.views.dialogs import (
     ActionDialog,
     AmendContactDialog,
@@ -65,8 +66,6 @@ from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
 # Status colours always travel with the status word: colour alone tells some people nothing.
 STATUS_COLOURS = {
     "due": ("#e8f0fe", "#174ea6"),
@@ -75,11 +74,6 @@ STATUS_COLOURS = {
     "met_late": ("#fef7e0", "#7a4b00"),
     "waived": ("#f1f3f4", "#3c4043"),
 }
-ATTEMPT_COLOUR = "#5f6368"
-
-
-def _words(mapping: dict[str, str], key: str) -> str:
-    return mapping.get(key, key.replace("_", " "))
 
 
 def _yes_no_asked(value: bool | None, yes: str, no: str) -> str:
@@ -96,65 +90,7 @@ def _item(text: str, item_id: int | None = None, tooltip: str | None = None) -> 
     return item
 
 
-def _first_line(text: str, limit: int = 120) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
 # -- item models ----------------------------------------------------------------------------
-class ContactLogModel(QStandardItemModel):
-    """The contact log, newest first. Each row shows the entry as it now reads; an amended
-    entry holds the original and each amendment (with its reason) as child rows."""
-
-    HEADERS = ("When", "Result", "Method", "With", "Outcome", "Code items covered", "Narrative")
-
-    def set_case(self, case: Case, agreement_successful: Callable[[Contact], bool]) -> None:
-        self.clear()
-        self.setHorizontalHeaderLabels(list(self.HEADERS))
-        for contact in sorted(case.contacts, key=lambda c: (c.current.occurred_at, c.id or 0),
-                              reverse=True):
-            successful = agreement_successful(contact)
-            result = "Contact made" if successful else "Attempt"
-            if contact.amendments:
-                result += " · amended"
-            row = self._row(contact.current, result, contact.id, successful)
-            if contact.amendments:
-                row[0].appendRow(self._row(contact, "As first written", contact.id, successful,
-                                           child=True))
-                for number, amendment in enumerate(contact.amendments, 1):
-                    row[0].appendRow(self._row(
-                        amendment, f"Amendment {number}, {format_datetime(amendment.amended_at)}: "
-                                   f"{amendment.reason}", contact.id, successful, child=True))
-            self.appendRow(row)
-
-    def _row(self, view: Contact | ContactAmendment, result: str, contact_id: int | None,
-             successful: bool, child: bool = False) -> list[QStandardItem]:
-        covered = ", ".join(_words(vocab.CODE_ITEMS, c) for c in view.covered)
-        cells = [
-            _item(format_datetime(view.occurred_at), contact_id),
-            _item(result),
-            _item(_words(vocab.CONTACT_METHODS, view.method)),
-            _item(_words(vocab.CONTACT_PARTIES, view.with_whom)),
-            _item(_words(vocab.CONTACT_OUTCOMES, view.outcome)),
-            _item(covered, tooltip=covered or None),
-            _item(_first_line(view.narrative), tooltip=view.narrative or None),
-        ]
-        for cell in cells:
-            cell.setData(contact_id, ID_ROLE)
-            font = QFont()
-            if not successful:
-                font.setItalic(True)
-                cell.setForeground(QBrush(QColor(ATTEMPT_COLOUR)))
-            if child:
-                font.setItalic(True)
-            cell.setFont(font)
-        if successful and not child:
-            bold = QFont()
-            bold.setBold(True)
-            cells[1].setFont(bold)
-        return cells
-
-
 class CommitmentsModel(QStandardItemModel):
     HEADERS = ("Status", "Kind", "What is owed", "Due", "Met or waived")
 
@@ -179,7 +115,7 @@ class CommitmentsModel(QStandardItemModel):
             bold.setBold(True)
             status_item.setFont(bold)
             row = [status_item,
-                   _item(_words(vocab.COMMITMENT_KINDS, commitment.kind), commitment.id),
+                   _item(words(vocab.COMMITMENT_KINDS, commitment.kind), commitment.id),
                    _item(commitment.reason, commitment.id),
                    _item(format_datetime(commitment.due_at), commitment.id),
                    _item(done_words(commitment, contacts), commitment.id)]
@@ -194,8 +130,8 @@ def done_words(commitment: Commitment, contacts: dict[int, Contact]) -> str:
         how = ""
         if contact is not None:
             view = contact.current
-            how = (f" by {_words(vocab.CONTACT_METHODS, view.method).lower()} "
-                   f"({_words(vocab.CONTACT_OUTCOMES, view.outcome).lower()})")
+            how = (f" by {words(vocab.CONTACT_METHODS, view.method).lower()} "
+                   f"({words(vocab.CONTACT_OUTCOMES, view.outcome).lower()})")
         return f"Met {format_datetime(commitment.met_at)}{how}"
     return ""
 
@@ -220,7 +156,7 @@ class EventsModel(QStandardItemModel):
                 _item(format_datetime(event.occurred_at), event.id),
                 _item(rules.event_label(event.kind), event.id),
                 _item(duty, event.id),
-                _item(_first_line(event.notes), event.id, event.notes or None),
+                _item(first_line(event.notes), event.id, event.notes or None),
                 _item(format_datetime(event.recorded_at), event.id),
             ])
 
@@ -235,9 +171,9 @@ class NeedsModel(QStandardItemModel):
         for need in sorted(case.care_plan.needs,
                            key=lambda n: (order.index(n.area) if n.area in order else 99,
                                           n.id or 0)):
-            self.appendRow([_item(_words(vocab.NEED_AREAS, need.area), need.id),
-                            _item(_words(vocab.NEED_LEVELS, need.level), need.id),
-                            _item(_first_line(need.notes), need.id, need.notes or None)])
+            self.appendRow([_item(words(vocab.NEED_AREAS, need.area), need.id),
+                            _item(words(vocab.NEED_LEVELS, need.level), need.id),
+                            _item(first_line(need.notes), need.id, need.notes or None)])
 
 
 class ActionsModel(QStandardItemModel):
@@ -251,10 +187,10 @@ class ActionsModel(QStandardItemModel):
             need = needs.get(action.need_id)
             self.appendRow([
                 _item(action.description, action.id),
-                _item(_words(vocab.NEED_AREAS, need.area) if need else "", action.id),
+                _item(words(vocab.NEED_AREAS, need.area) if need else "", action.id),
                 _item(action.owner, action.id),
                 _item(format_date(action.due_date), action.id),
-                _item(_words(vocab.ACTION_STATUSES, action.status), action.id),
+                _item(words(vocab.ACTION_STATUSES, action.status), action.id),
                 _item(format_date(action.completed_on), action.id),
             ])
 
@@ -267,12 +203,12 @@ class ReferralsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(list(self.HEADERS))
         for referral in case.care_plan.referrals:
             self.appendRow([
-                _item(_words(vocab.REFERRAL_AGENCIES, referral.agency), referral.id),
-                _item(_words(vocab.CONSENT, referral.consent), referral.id),
+                _item(words(vocab.REFERRAL_AGENCIES, referral.agency), referral.id),
+                _item(words(vocab.CONSENT, referral.consent), referral.id),
                 _item(format_date(referral.consent_date), referral.id),
                 _item(format_date(referral.referred_on), referral.id),
-                _item(_words(vocab.REFERRAL_STATUSES, referral.status), referral.id),
-                _item(_first_line(referral.notes), referral.id, referral.notes or None),
+                _item(words(vocab.REFERRAL_STATUSES, referral.status), referral.id),
+                _item(first_line(referral.notes), referral.id, referral.notes or None),
             ])
 
 
@@ -573,7 +509,7 @@ class CaseView(QWidget):
         ids = [case.reference]
         ids.append(f"Crime ref {case.crime_reference}" if case.crime_reference
                    else "No crime reference yet")
-        ids.append(_words(vocab.OFFENCE_CATEGORIES, case.offence_category))
+        ids.append(words(vocab.OFFENCE_CATEGORIES, case.offence_category))
         self.ids_label.setText(" · ".join(ids))
         self.rights_label.setText(rights.describe())
         if case.status == "closed":
@@ -637,7 +573,7 @@ class CaseView(QWidget):
             "Rights": rights,
             "Vulnerability": self._vulnerability_words(case),
             "Persistently targeted": "Yes" if case.persistently_targeted else "No",
-            "Offence": _words(vocab.OFFENCE_CATEGORIES, case.offence_category),
+            "Offence": words(vocab.OFFENCE_CATEGORIES, case.offence_category),
             "Offence date": format_date(case.offence_date) or "Not known",
             "Crime reference": case.crime_reference or "—",
             "Opened": format_datetime(case.opened_at),
@@ -652,7 +588,7 @@ class CaseView(QWidget):
 
     @staticmethod
     def _vulnerability_words(case: Case) -> str:
-        found = [_words(vocab.VULNERABILITY_FLAGS, f) for f in case.victim.vulnerability_flags]
+        found = [words(vocab.VULNERABILITY_FLAGS, f) for f in case.victim.vulnerability_flags]
         if under_18_at_offence(case):
             found.insert(0, "Under 18 at the time of the offence")
         return ", ".join(found) or "None recorded"

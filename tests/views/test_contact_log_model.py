@@ -1,0 +1,60 @@
+"""The contact log's own item model, checked by Qt's model tester and read as a view reads it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from tests.factories import rich_case
+from victimcare.domain import commitment_rules
+from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
+
+
+def _case():
+    """The factory case, its entries numbered as the store would number them."""
+    case = rich_case()
+    for number, contact in enumerate(case.contacts, 1):
+        contact.id = number
+    return case
+
+
+def _model(case) -> ContactLogModel:
+    model = ContactLogModel()
+    model.set_case(case, lambda c: commitment_rules.is_successful(c, case.agreement))
+    return model
+
+
+def test_the_log_model_passes_qts_model_tester(qtmodeltester):
+    case = _case()
+    assert any(c.amendments for c in case.contacts)
+    qtmodeltester.check(_model(case), force_py=True)
+
+
+def test_amended_entries_hold_the_original_and_each_amendment_as_children():
+    case = _case()
+    model = _model(case)
+    assert model.rowCount() == len(case.contacts)
+    amended = next(c for c in case.contacts if c.amendments)
+    [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data(ID_ROLE) == amended.id]
+    parent = model.index(row, 0)
+    assert model.rowCount(parent) == 1 + len(amended.amendments)
+    first = model.index(0, 1, parent)
+    assert first.data() == "As first written"
+    assert first.data(ID_ROLE) == amended.id
+    assert first.data(Qt.ItemDataRole.FontRole).italic()
+    assert model.parent(first) == parent
+    assert model.index(1, 6, parent).data() == amended.amendments[0].narrative.splitlines()[0]
+    # Children have no children of their own, and other columns hold none.
+    assert model.rowCount(first) == 0 and model.rowCount(model.index(row, 3)) == 0
+
+
+def test_newest_first_with_the_full_narrative_as_tooltip_and_clear_empties_it():
+    case = _case()
+    model = _model(case)
+    times = [c.current.occurred_at for c in case.contacts]
+    assert model.index(0, 0).data(ID_ROLE) == case.contacts[times.index(max(times))].id
+    newest = case.contacts[times.index(max(times))].current
+    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (newest.narrative or None)
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Narrative"
+    model.clear()
+    assert model.rowCount() == 0 and not model.index(0, 0).isValid()
+    assert model.parent(QModelIndex()) == QModelIndex()
