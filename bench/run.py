@@ -55,8 +55,10 @@ def _probe(*args: str, env_extra: dict[str, str] | None = None) -> dict:
 
 
 def _startup(repeats: int, db_path: Path) -> tuple[float, float]:
-    bare = [_probe("bare-window", repr(time.time()))["ms"] for _ in range(repeats)]
-    app = [_probe("unlock-window", repr(time.time()), str(db_path))["ms"] for _ in range(repeats)]
+    bare, app = [], []
+    for _ in range(repeats):  # taken in turns, so a machine slowing down slows both
+        bare.append(_probe("bare-window", repr(time.time()))["ms"])
+        app.append(_probe("unlock-window", repr(time.time()), str(db_path))["ms"])
     return sorted(app)[len(app) // 2], sorted(bare)[len(bare) // 2]
 
 

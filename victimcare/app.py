@@ -8,6 +8,7 @@ modal `exec()`: the dialogs are opened with `open()` and the flow carries on fro
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
@@ -16,12 +17,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
-from victimcare.services import settings as preferences
+from victimcare.services import preferences
 from victimcare.views import ask, lock, style
 from victimcare.views.lock import InactivityTimer, ThrottledUnlockDialog
 
@@ -94,6 +95,26 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
+# -- loading while the officer types ----------------------------------------------------------
+# What unlocking needs next, loaded once the unlock window is up and the officer is typing,
+# one module per turn of the event loop so a keypress never waits long.
+PRELOAD_AFTER_MS = 250
+PRELOAD = [
+    "victimcare.services.setup",        # the store, SQLCipher, the audit log
+    "victimcare.services.commitments",  # Today's list
+    "victimcare.views.main_window",     # the window and its screens
+]
+_preload_queue = list(PRELOAD)
+
+
+def preload_next() -> None:
+    if not _preload_queue:
+        return
+    importlib.import_module(_preload_queue.pop(0))
+    if _preload_queue:
+        QTimer.singleShot(0, preload_next)
+
+
 # -- the controller ---------------------------------------------------------------------------
 class VictimcareApp(QObject):
     """Owns the QApplication's windows, the open database and the one-instance lock.
@@ -123,8 +144,6 @@ class VictimcareApp(QObject):
         self.inactivity.inactive.connect(self.on_idle)
 
     def start(self) -> None:
-        from victimcare.views.first_run_dialog import FirstRunDialog
-
         try:
             # Two copies on one database would each hold a key and could write over the other.
             self._lock.acquire()
@@ -143,7 +162,10 @@ class VictimcareApp(QObject):
             self.unlock_dialog.accepted.connect(self._on_unlocked)
             self.unlock_dialog.rejected.connect(self._on_dialog_rejected)
             self.unlock_dialog.open()
+            QTimer.singleShot(PRELOAD_AFTER_MS, preload_next)
         else:
+            from victimcare.views.first_run_dialog import FirstRunDialog
+
             self.first_run_dialog = FirstRunDialog(self.db_path)
             self.first_run_dialog.accepted.connect(self._on_store_created)
             self.first_run_dialog.rejected.connect(self._on_dialog_rejected)

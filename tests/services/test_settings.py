@@ -10,7 +10,7 @@ import stat
 import pytest
 
 from victimcare.domain.validation import ValidationError
-from victimcare.services import audit, settings
+from victimcare.services import audit, preferences, settings
 from victimcare.store import records
 
 
@@ -41,32 +41,32 @@ def test_a_name_is_required(db):
 
 def test_preferences_round_trip_owner_only_and_without_names(tmp_path):
     path = tmp_path / "config" / "preferences.json"
-    assert settings.load_preferences(path) == settings.Preferences()  # no file: defaults
-    prefs = settings.Preferences(idle_lock_minutes=10, default_contact_frequency_days=28,
+    assert preferences.load_preferences(path) == preferences.Preferences()  # no file: defaults
+    prefs = preferences.Preferences(idle_lock_minutes=10, default_contact_frequency_days=28,
                                  database_path=str(tmp_path / "elsewhere.db"))
-    settings.save_preferences(prefs, path)
-    assert settings.load_preferences(path) == prefs
+    preferences.save_preferences(prefs, path)
+    assert preferences.load_preferences(path) == prefs
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert set(json.loads(path.read_text())) == {
         "idle_lock_minutes", "default_contact_frequency_days", "database_path"}
-    assert settings.load_preferences(path).database() == tmp_path / "elsewhere.db"
+    assert preferences.load_preferences(path).database() == tmp_path / "elsewhere.db"
 
 
 def test_broken_or_silly_preferences_fall_back_to_defaults(tmp_path):
     path = tmp_path / "preferences.json"
     path.write_text("{not json")
-    assert settings.load_preferences(path) == settings.Preferences()
+    assert preferences.load_preferences(path) == preferences.Preferences()
     path.write_text(json.dumps({"idle_lock_minutes": 0}))
-    assert settings.load_preferences(path).idle_lock_minutes == settings.DEFAULT_IDLE_LOCK_MINUTES
+    assert preferences.load_preferences(path).idle_lock_minutes == preferences.DEFAULT_IDLE_LOCK_MINUTES
     path.write_text(json.dumps({"idle_lock_minutes": True}))
-    assert settings.load_preferences(path).idle_lock_minutes == settings.DEFAULT_IDLE_LOCK_MINUTES
+    assert preferences.load_preferences(path).idle_lock_minutes == preferences.DEFAULT_IDLE_LOCK_MINUTES
     with pytest.raises(ValidationError):
-        settings.save_preferences(settings.Preferences(idle_lock_minutes=500), path)
+        preferences.save_preferences(preferences.Preferences(idle_lock_minutes=500), path)
     with pytest.raises(ValidationError):
-        settings.save_preferences(settings.Preferences(database_path="relative.db"), path)
+        preferences.save_preferences(preferences.Preferences(database_path="relative.db"), path)
 
 
 def test_the_default_location_is_used_until_one_is_chosen(private_home):
-    prefs = settings.load_preferences()
+    prefs = preferences.load_preferences()
     assert prefs.idle_lock_minutes == 5
     assert str(prefs.database()).startswith(str(private_home))

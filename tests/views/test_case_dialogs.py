@@ -431,7 +431,7 @@ def test_alt_letter_on_a_date_label_puts_the_cursor_in_the_date(qtbot):
 
 
 def test_new_case_starts_from_the_default_contact_frequency_in_settings(qtbot, db):
-    from victimcare.services import settings as preferences
+    from victimcare.services import preferences
 
     prefs = preferences.load_preferences()
     prefs.default_contact_frequency_days = 28

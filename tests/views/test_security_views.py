@@ -7,7 +7,7 @@ import pytest
 from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import main_window_of
 from tests.views.test_today import seed_worklist
-from victimcare.services import settings
+from victimcare.services import preferences, settings
 from victimcare.store import UnlockError, open_database, records
 from victimcare.views import ask
 
@@ -49,9 +49,9 @@ def test_settings_save_officer_details_and_preferences(qtbot, controller, window
     assert window.officer_label.text() == "PC Alex Morgan-Reid"
     assert settings.officer(window.db).team == "Team D"
     assert "officer details changed" in details(window.db)
-    prefs = settings.load_preferences()
+    prefs = preferences.load_preferences()
     assert (prefs.idle_lock_minutes, prefs.default_contact_frequency_days) == (9, 21)
-    assert "Morgan" not in settings.preferences_path().read_text()  # names never leave the store
+    assert "Morgan" not in preferences.preferences_path().read_text()  # names never leave the store
     assert controller.inactivity.interval_ms() == 9 * 60_000
     assert prefs.database_path == ""  # unchanged field: the location preference stays as it was
 
@@ -60,7 +60,7 @@ def test_a_new_database_location_is_saved_for_next_start(qtbot, window, tmp_path
     dialog = window.show_settings()
     dialog.database_edit.setText(str(tmp_path / "moved.db"))
     dialog.accept()
-    assert settings.load_preferences().database() == tmp_path / "moved.db"
+    assert preferences.load_preferences().database() == tmp_path / "moved.db"
 
 
 def test_settings_refuse_an_empty_name_and_keep_what_was_typed(qtbot, window):

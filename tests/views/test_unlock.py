@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import OFFICER, main_window_of, tab_order
+from victimcare import app as app_module
 from victimcare.store import open_database
 from victimcare.views.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 
@@ -105,3 +110,54 @@ def test_a_second_copy_on_the_same_database_is_turned_away(qtbot, start_app, see
     assert second.exit_code == 1
     assert second.unlock_dialog is None
     assert told and "already open" in told[0][2]
+
+
+def test_quit_is_a_button_that_ends_the_app(qtbot, start_app, seeded_store):
+    controller = start_app(seeded_store)
+    dialog = controller.unlock_dialog
+    [quit_button] = [b for b in dialog.findChildren(QPushButton) if b.accessibleName() == "Quit"]
+    assert dialog.unlock_button.isDefault()
+    qtbot.mouseClick(quit_button, Qt.MouseButton.LeftButton)
+    assert controller.exit_code == 0 and controller.main_window is None
+
+
+def test_the_database_location_prints_literally_and_can_be_selected(qtbot, tmp_path):
+    # Set through QLabel's properties by number (see dialog_message): they must still mean
+    # plain text, selectable with the mouse.
+    odd = tmp_path / "<b>not bold</b>.db"
+    dialog = UnlockDialog(odd)
+    qtbot.addWidget(dialog)
+    assert dialog.location_label.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.location_label.textInteractionFlags() == \
+        Qt.TextInteractionFlag.TextSelectableByMouse
+    assert dialog.location_label.text() == f"Database: {odd}"
+    assert dialog.message.textFormat() == Qt.TextFormat.PlainText
+    heading = dialog.findChildren(QLabel)[0]
+    assert heading.textFormat() == Qt.TextFormat.RichText
+
+
+def test_the_unlock_window_opens_without_loading_the_store(tmp_path):
+    """The window paints sooner for it; the store loads while the officer types."""
+    code = (
+        "import sys; from pathlib import Path; from victimcare import app; "
+        "c = app.run(['victimcare'], db_path=Path(sys.argv[1]), exec=False); "
+        "assert c.unlock_dialog is not None; "
+        "early = [m for m in ('sqlcipher3', 'victimcare.store.database', "
+        "'victimcare.domain.model', 'victimcare.views.main_window') if m in sys.modules]; "
+        "print(early); c.shutdown()")
+    store = tmp_path / "store.db"
+    store.write_bytes(b"x" * 4096)
+    done = subprocess.run([sys.executable, "-c", code, str(store)], capture_output=True,
+                          text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-800:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_what_unlocking_needs_is_loaded_while_the_officer_types(qtbot, start_app, seeded_store,
+                                                                 monkeypatch):
+    monkeypatch.setattr(app_module, "_preload_queue", list(app_module.PRELOAD))
+    start_app(seeded_store)
+    assert app_module._preload_queue == app_module.PRELOAD  # not before the window is up
+    qtbot.waitUntil(lambda: not app_module._preload_queue, timeout=10_000)
+    assert all(name in sys.modules for name in app_module.PRELOAD)

@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import Case, CaseEvent, Contact, ContactAmendment
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
-
-
-class ValidationError(ValueError):
-    """One or more problems with input; nothing was saved."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems))
-
+from victimcare.domain.problems import Problem, ValidationError
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+# Qt::TextFormat and Qt::TextInteractionFlag values, set through QLabel's properties. The
+# first use of anything in PySide6's `Qt` namespace builds every one of its enums (about
+# 25 ms), and the unlock window, which uses these, should paint without waiting for that.
+PLAIN_TEXT = 0
+RICH_TEXT = 1
+SELECTABLE_BY_MOUSE = 1
+
+
+def set_plain_selectable(label: QLabel) -> None:
+    """Show the label's text exactly as given (never as markup), selectable with the mouse."""
+    label.setProperty("textFormat", PLAIN_TEXT)
+    label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
+
 
 # A field the officer must correct gets this property; the dialog's style sheet outlines it.
 INVALID = "invalid"
@@ -20,8 +33,7 @@ class DialogMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_plain_selectable(self)
         self.setStyleSheet("QLabel { color: #b3261e; font-weight: 600; }")
         self.setAccessibleName("Message")
         self.setVisible(False)

@@ -8,11 +8,10 @@ models and the connection). The orchestration itself (which windows, which conne
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -108,6 +107,8 @@ _copied_digest: bytes | None = None
 
 def _digest(text: str) -> bytes:
     # A digest, not the text: the app does not keep a second copy of what it copied.
+    import hashlib  # not before the unlock window paints: OpenSSL takes a while to load
+
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 
@@ -233,7 +234,7 @@ class ThrottledUnlockDialog(UnlockDialog):
             self.wait_timer.stop()
             self.unlock_button.setEnabled(True)
             self.unlock_button.setText("&Unlock")
-            self.passphrase_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.passphrase_edit.setFocus()  # Qt's OtherFocusReason
             return
         self.unlock_button.setText(f"Wait {remaining} s")
 

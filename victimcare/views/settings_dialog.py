@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victimcare import config
 from victimcare.domain.model import Officer
 from victimcare.domain.validation import ValidationError
-from victimcare.services import settings
+from victimcare.services import preferences, settings
 from victimcare.store.database import Database, StoreError
 from victimcare.views import style
 from victimcare.views.dialog_message import FIELD_STYLE, DialogMessage, mark_invalid
@@ -50,7 +51,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.preferences_file = preferences_file
-        self.preferences = settings.load_preferences(preferences_file)
+        self.preferences = preferences.load_preferences(preferences_file)
         self.current_database = Path(db.path) if db.path else self.preferences.database()
         self.setWindowTitle("Settings – victimcare")
         self.setWindowIcon(style.app_icon())
@@ -73,7 +74,7 @@ class SettingsDialog(QDialog):
         prefs_box = QGroupBox("This laptop", self)
         prefs_form = QFormLayout(prefs_box)
         self.idle_spin = QSpinBox(prefs_box)
-        self.idle_spin.setRange(1, settings.MAX_IDLE_LOCK_MINUTES)
+        self.idle_spin.setRange(1, preferences.MAX_IDLE_LOCK_MINUTES)
         self.idle_spin.setSuffix(" minutes")
         self.idle_spin.setValue(self.preferences.idle_lock_minutes)
         self.idle_spin.setAccessibleName("Lock after minutes without use")
@@ -132,18 +133,18 @@ class SettingsDialog(QDialog):
         database_path = self.preferences.database_path
         if database_text and Path(database_text) != self.current_database:
             chosen = Path(database_text).expanduser()
-            database_path = ("" if chosen == settings.config.default_database_path()
+            database_path = ("" if chosen == config.default_database_path()
                              else str(chosen))
-        prefs = settings.Preferences(
+        prefs = preferences.Preferences(
             idle_lock_minutes=self.idle_spin.value(),
             default_contact_frequency_days=self.frequency_spin.value(),
             database_path=database_path,
         )
         try:
-            settings.check_preferences(prefs)
+            preferences.check_preferences(prefs)
             officer = settings.update_officer(self.db, self.name_edit.text(),
                                               self.staff_edit.text(), self.team_edit.text())
-            settings.save_preferences(prefs, self.preferences_file)
+            preferences.save_preferences(prefs, self.preferences_file)
         except ValidationError as exc:
             if any(p.field == "name" for p in exc.problems):
                 mark_invalid(self.name_edit, True)

@@ -7,24 +7,55 @@ not even the officer's name: only where the file is.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from victimcare.services import setup
-from victimcare.store.database import Database, StoreError, UnlockError
-from victimcare.views.dialog_message import FIELD_STYLE, DialogMessage, mark_invalid
+from victimcare.views.dialog_message import (
+    FIELD_STYLE,
+    RICH_TEXT,
+    DialogMessage,
+    mark_invalid,
+    set_plain_selectable,
+)
+
+# The store (and SQLCipher with it) is imported when Unlock is pressed, not before the window
+# first paints: the officer is still typing when the app loads it (victimcare.app).
+if TYPE_CHECKING:
+    from victimcare.store.database import Database
 
 WRONG_PASSPHRASE = "That passphrase did not open the database. Try again."
+
+
+def button_row(accept: QPushButton, reject: QPushButton) -> QHBoxLayout:
+    """The two buttons at the right, in the order the platform's dialogs use.
+
+    Not a QDialogButtonBox: making one builds every enum in PySide6's `Qt` namespace (about
+    25 ms), and this dialog should paint without waiting for that."""
+    style = QApplication.style()
+    if style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons):
+        accept.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOkButton))
+        reject.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton))
+    row = QHBoxLayout()
+    row.addStretch(1)
+    order = style.styleHint(QStyle.StyleHint.SH_DialogButtonLayout)
+    affirmative_last = order in (QDialogButtonBox.ButtonLayout.MacLayout.value,
+                                 QDialogButtonBox.ButtonLayout.GnomeLayout.value)
+    for button in (reject, accept) if affirmative_last else (accept, reject):
+        row.addWidget(button)
+    return row
 
 
 class UnlockDialog(QDialog):
@@ -39,7 +70,7 @@ class UnlockDialog(QDialog):
         self.setMinimumWidth(460)
 
         heading = QLabel("<b>victimcare is locked.</b> Type your passphrase to open it.", self)
-        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setProperty("textFormat", RICH_TEXT)
         heading.setWordWrap(True)
 
         self.passphrase_edit = QLineEdit(self)
@@ -53,24 +84,20 @@ class UnlockDialog(QDialog):
         row.addWidget(self.passphrase_edit, 1)
 
         self.location_label = QLabel(f"Database: {self.path}", self)
-        self.location_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_plain_selectable(self.location_label)
         self.location_label.setWordWrap(True)
-        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.location_label.setAccessibleName("Database file")
 
         self.message = DialogMessage(self)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.unlock_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.unlock_button.setText("&Unlock")
+        self.unlock_button = QPushButton("&Unlock", self)
         self.unlock_button.setAccessibleName("Unlock")
-        quit_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        quit_button.setText("&Quit")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.accept)
+        quit_button = QPushButton("&Quit", self)
         quit_button.setAccessibleName("Quit")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        quit_button.clicked.connect(self.reject)
+        buttons = button_row(self.unlock_button, quit_button)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -79,15 +106,20 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.location_label)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(buttons)
 
-        QWidget.setTabOrder(self.passphrase_edit, self.buttons)
+        QWidget.setTabOrder(self.passphrase_edit, self.unlock_button)
         self.passphrase_edit.setFocus()
 
     def _on_edited(self, _text: str) -> None:
         mark_invalid(self.passphrase_edit, False)
 
     def accept(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from victimcare.services import setup
+        from victimcare.store.database import StoreError, UnlockError
+
         passphrase = self.passphrase_edit.text()
         if not passphrase:
             self._refuse("Type your passphrase first.")

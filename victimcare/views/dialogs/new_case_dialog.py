@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWi
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import ContactAgreement, Phone, SafeContactRules, Victim
 from victimcare.domain.validation import Problem
-from victimcare.services import cases
-from victimcare.services import settings as preferences
+from victimcare.services import cases, preferences
 from victimcare.store.database import Database
 from victimcare.views.dialogs.form import (
     FormDialog,
