@@ -14,7 +14,7 @@ import sqlcipher3
 from victimcare.domain.model import Contact, Officer
 from victimcare.services import setup
 from victimcare.services.demo import generate_demo
-from victimcare.store import open_database, records
+from victimcare.store import migrations, open_database, records
 from victimcare.store.database import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +53,10 @@ def ensure(cases: int, log=print) -> tuple[Path, Path]:
         db.close()
         building.rename(encrypted)
         plain.unlink(missing_ok=True)
+    if plain.exists() and _plain_schema(plain) != migrations.SCHEMA_VERSION:
+        plain.unlink()  # a baseline must have the same schema (and indexes) as the store
     if not plain.exists():
-        db = open_database(encrypted, PASSPHRASE)
+        db = open_database(encrypted, PASSPHRASE)  # upgrades the store's schema first
         # An unencrypted copy of the same pages: the baseline that shows what encryption costs.
         db.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
         db.execute("SELECT sqlcipher_export('plain')")
@@ -81,6 +83,14 @@ def case_with_contacts(db: Database, at_least: int) -> int:
     return db.scalar(
         "SELECT case_id FROM contacts GROUP BY case_id HAVING count(*) >= ? "
         "ORDER BY count(*) LIMIT 1", (at_least,))
+
+
+def _plain_schema(path: Path) -> int:
+    db = open_plain(path)
+    try:
+        return int(db.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+    finally:
+        db.close()
 
 
 def open_plain(path: Path) -> Database:

@@ -46,6 +46,7 @@ def test_first_run_creates_the_store_and_opens_the_main_window(qtbot, start_app,
     assert window.windowTitle() == "victimcare"
     assert window.officer_label.text() == "PC Siân Ó Briain"
     assert window.count_label.text() == "0 cases"
+    window.show_cases()
     assert window.list_stack.currentWidget() is window.empty_label
     assert window.empty_label.text() == EMPTY_STORE_HINT
     # Nothing of the passphrase stays in the dialog.

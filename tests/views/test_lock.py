@@ -127,6 +127,8 @@ def test_the_app_locks_when_idle_and_then_holds_nothing_personal(qtbot, controll
     qtbot.waitUntil(lambda: not controller.locked and window.isVisible())
     assert controller.database is not None
     assert window.today.model.rowCount() == 3
+    assert window.count_label.text() == "3 cases"
+    window.show_cases()
     assert window.model.rowCount() == 3
     assert window.officer_label.text() == OFFICER.name
     assert controller.inactivity.is_active()

@@ -30,7 +30,10 @@ def controller(qtbot, start_app, seeded_store):
 
 @pytest.fixture
 def window(qtbot, controller):
-    return main_window_of(qtbot, controller)
+    """The main window with the Cases screen in front (it opens on Today)."""
+    window = main_window_of(qtbot, controller)
+    window.show_cases()
+    return window
 
 
 def column(model: CaseListModel, col: int) -> list[str]:
@@ -174,6 +177,7 @@ def test_opening_dates_are_shown_in_london_time(qtbot, db):
                    now=datetime(2026, 6, 30, 23, 30, tzinfo=UTC))
     window = MainWindow(db)
     qtbot.addWidget(window)
+    window.show_cases()
     assert column(window.model, OPENED) == ["01/07/2026"]
     assert window.officer_label.text() == ""
 
@@ -183,3 +187,12 @@ def test_counts_read_naturally():
     assert count_text(1, 1, False) == "1 case"
     assert count_text(0, 0, False) == "0 cases"
     assert count_text(12, 1234, True) == "12 of 1,234 cases"
+
+
+def test_the_case_list_is_read_when_first_shown_and_counted_before(qtbot, controller):
+    window = main_window_of(qtbot, controller)
+    assert window.tabs.currentWidget() is window.today
+    assert window.count_label.text() == "3 cases"
+    assert window.model.rowCount() == 0  # every case in the store, read only when wanted
+    window.show_cases()
+    assert column(window.model, REFERENCE) == ["VC-2026-0001", "VC-2026-0003", "VC-2026-0002"]

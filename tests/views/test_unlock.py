@@ -46,6 +46,8 @@ def test_wrong_passphrase_is_said_then_the_right_one_opens_the_cases(qtbot, star
     window = main_window_of(qtbot, controller)
     assert not dialog.isVisible()
     assert dialog.passphrase_edit.text() == ""
+    assert window.count_label.text() == "3 cases"
+    window.show_cases()
     assert window.model.rowCount() == 3
     assert window.officer_label.text() == OFFICER.name
 

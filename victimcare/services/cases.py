@@ -140,6 +140,11 @@ def amend_contact(db: Database, case: Case, contact: Contact,
     return amendment
 
 
+def count_cases(db: Database) -> int:
+    """Every case in the store, open or closed."""
+    return records.case_count(db)
+
+
 def list_cases(db: Database, status: str | None = None) -> list[CaseSummary]:
     return records.case_summaries(db, status)
 

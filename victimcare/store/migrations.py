@@ -25,6 +25,7 @@ def _sql_migration(name: str) -> Callable[[Database], None]:
 MIGRATIONS: list[Callable[[Database], None]] = [
     _sql_migration("0001_initial.sql"),
     _sql_migration("0002_retention_decisions.sql"),
+    _sql_migration("0003_worklist_index.sql"),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -175,6 +175,10 @@ def case_id_for_reference(db: Database, reference: str) -> int | None:
     return db.scalar("SELECT id FROM cases WHERE reference = ?", (reference,))
 
 
+def case_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM cases"))
+
+
 def all_case_ids(db: Database) -> list[int]:
     return [row[0] for row in db.all("SELECT id FROM cases ORDER BY reference")]
 

@@ -24,6 +24,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTEMPT_COLOUR = "#5f6368"
 HEADERS = ("When", "Result", "Method", "With", "Outcome", "Code items covered", "Narrative")
 _COVERED, _NARRATIVE = 5, 6
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell
 
 
 def words(mapping: dict[str, str], key: str) -> str:
@@ -139,9 +140,7 @@ class ContactLogModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def row_at(self, index: Index) -> LogRow:
         parent_id = index.internalId()

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.overdue_check.toggled.connect(self._on_filter_changed)
 
         self.today.reload()
-        self.refresh()
+        self._list_cases_when_shown()
         self.tabs.setCurrentIndex(TODAY_TAB)
         self.today.table.setFocus()
 
@@ -597,6 +597,15 @@ class MainWindow(QMainWindow):
             self.empty_label.setText(EMPTY_STORE_HINT if self._total == 0 else NO_MATCH_HINT)
             self.list_stack.setCurrentWidget(self.empty_label)
 
+    def _list_cases_when_shown(self) -> None:
+        """After unlocking, Today is in front: the case list (every case in the store) is read
+        when the officer first turns to it, and until then the status bar counts the cases."""
+        if self.db is None:
+            return
+        self._total = cases.count_cases(self.db)
+        self.count_label.setText(count_text(self._total, self._total, False))
+        self._stale.add(id(self.cases_page))
+
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
         if case_id is not None:
@@ -639,7 +648,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.officer_label.setText(officer.name if officer else "")
         self.today.attach(db)
-        self.refresh(recount=True)
+        self._list_cases_when_shown()
         self.tabs.setCurrentIndex(TODAY_TAB)
         self.today.table.setFocus()
 
