@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from tests.factories import rich_case
@@ -37,7 +38,7 @@ from victimcare.reports import (
 )
 from victimcare.reports.fonts import register_fonts
 from victimcare.reports.layout import MARKING, REDACTION_NOTICE
-from victimcare.reports.styles import CELL, CELL_BOLD, ShortLines, para, short_lines
+from victimcare.reports.styles import CELL, CELL_BOLD, TextLines, para, short_lines, text_lines
 from victimcare.services import cases, commitments
 from victimcare.services.printing import DOCUMENT_KINDS, build_document
 from victimcare.store import records
@@ -403,15 +404,31 @@ def test_a_case_with_nothing_recorded_yet_prints():
 
 
 # -- the cheap cells a long log is made of ----------------------------------------------------
-def test_short_lines_draw_vocabulary_directly_and_wrap_when_too_long_for_the_column():
+def test_text_lines_wrap_at_spaces_and_hand_a_word_too_long_to_a_paragraph():
     register_fonts()
     fits = short_lines("Phone", "To the victim", 54)
-    assert isinstance(fits, ShortLines)
+    assert isinstance(fits, TextLines)
     assert fits.wrap(46, 800)[1] == 2 * CELL.leading
-    too_long = short_lines("Video call through an interpreter service", "To the victim", 54)
-    assert isinstance(too_long, Paragraph)
-    assert too_long.wrap(46, 800)[1] > 2 * CELL.leading   # wrapped onto more lines
-    assert isinstance(short_lines("Spoke", None, 64, CELL_BOLD), ShortLines)
+    long = short_lines("Video call through an interpreter service", "To the victim", 54)
+    assert isinstance(long, TextLines)
+    assert all(stringWidth(text, font, size) <= 46 for text, font, size, _ in long.lines)
+    assert " ".join(text for text, *_ in long.lines) == \
+        "Video call through an interpreter service To the victim"
+    # Typed line breaks are kept, runs of spaces fold as in a Paragraph, markup is text.
+    typed = text_lines(300, "one  two\n\nthree <b>", style=CELL)
+    assert [text for text, *_ in typed.lines] == ["one two", "", "three <b>"]
+    # A word wider than the column: a Paragraph, which splits words.
+    assert isinstance(text_lines(54, "Supercalifragilisticexpialidocious"), Paragraph)
+    assert isinstance(short_lines("Spoke", None, 64, CELL_BOLD), TextLines)
+
+
+def test_text_lines_split_between_lines_for_an_entry_taller_than_a_page():
+    register_fonts()
+    block = text_lines(200, "\n".join(f"line {n}" for n in range(10)))
+    first, rest = block.split(200, 3.5 * CELL.leading)
+    assert [t for t, *_ in first.lines] == ["line 0", "line 1", "line 2"]
+    assert len(rest.lines) == 7
+    assert block.split(200, CELL.leading / 2) == []
 
 
 def test_short_lines_print_as_text_in_the_embedded_font():

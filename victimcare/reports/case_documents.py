@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from victimcare.domain import vocabulary as vocab
@@ -34,7 +33,6 @@ from victimcare.reports.styles import (
     CELL,
     CELL_BOLD,
     CELL_ITALIC,
-    CELL_PADDING,
     MUTED,
     NOTE,
     RULE,
@@ -50,6 +48,7 @@ from victimcare.reports.styles import (
     rich,
     short_lines,
     subheading,
+    text_lines,
 )
 
 REMOVED = "Removed from this copy"
@@ -296,14 +295,6 @@ def _is_attempt(view: Contact | ContactAmendment) -> bool:
     return view.outcome not in vocab.SUCCESSFUL_OUTCOMES
 
 
-def _short(text: str, style, width: float):
-    """A plain string when it fits on one line (far cheaper to lay out than a Paragraph);
-    the row's style commands give it the same font. Never typed text: that needs markup()."""
-    if stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING:
-        return text
-    return para(text, style)
-
-
 def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
                  widths: list[float]) -> list:
     attempt = _is_attempt(view)
@@ -315,10 +306,10 @@ def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
         _local_date(view.occurred_at),
         _local_time(view.occurred_at),
         short_lines(_word(vocab.CONTACT_METHODS, view.method), direction, widths[2], style),
-        _short(_word(vocab.CONTACT_PARTIES, view.with_whom), style, widths[3]),
+        text_lines(widths[3], _word(vocab.CONTACT_PARTIES, view.with_whom), style=style),
         (short_lines(outcome, "(attempt)", widths[4], style, second_italic=True) if attempt
          else short_lines(outcome, None, widths[4], CELL_BOLD)),
-        _short(covered or "–", style, widths[5]),
+        text_lines(widths[5], covered or "–", style=style),
         narrative,
     ]
 
@@ -342,15 +333,14 @@ def contact_groups(contacts: list[Contact], widths: list[float]) -> list[RowGrou
         parts: list = []
         if contact.amendments:
             count = len(contact.amendments)
-            parts += [("b", "Original entry, as first written – amended below"
-                       if count == 1 else
-                       f"Original entry, as first written – amended {count} times below"),
-                      ("br", "")]
+            parts.append(("b", "Original entry, as first written – amended below"
+                          if count == 1 else
+                          f"Original entry, as first written – amended {count} times below"))
         parts.append(contact.narrative or "–")
         note = _recorded_note(contact)
         if note:
-            parts += [("br", ""), note]
-        rows = [_entry_cells(contact, rich(*parts), widths)]
+            parts.append(note)
+        rows = [_entry_cells(contact, text_lines(widths[6], *parts), widths)]
         commands: list[tuple] = []
         if _is_attempt(contact):
             commands += _ATTEMPT_ROW

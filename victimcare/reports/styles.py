@@ -111,46 +111,107 @@ def rich(*parts: str | tuple[str, str], style: ParagraphStyle = CELL) -> Paragra
     return CellParagraph("".join(out), style)
 
 
-class ShortLines(Flowable):
-    """A few lines of vocabulary text that never wrap, such as a contact's method above its
-    direction: drawn directly, at a small part of a Paragraph's cost. Made by short_lines()."""
+class TextLines(Flowable):
+    """Lines of plain text already broken to fit their column, each line in its own type:
+    drawn directly, at a small part of a Paragraph's cost (no markup to parse, no line
+    breaking at every measure). Made by short_lines() and text_lines()."""
 
     def __init__(self, lines: Sequence[tuple[str, str, float, colors.Color]], leading: float):
         super().__init__()
         self.lines = list(lines)   # (text, font name, font size, colour) for each line
         self.leading = leading
+        self._widest: float | None = None
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
-        self.width = max(stringWidth(text, font, size) for text, font, size, _ in self.lines)
-        self.height = self.leading * len(self.lines)
+        if self._widest is None:  # a table asks again at every measure; the lines never change
+            self._widest = max(stringWidth(text, font, size) for text, font, size, _ in self.lines)
+        self.width, self.height = self._widest, self.leading * len(self.lines)
         return self.width, self.height
 
+    def split(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
+        """At a line boundary, for an entry too long for one page; [] when no line fits."""
+        fit = int(availHeight // self.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return []
+        return [TextLines(self.lines[:fit], self.leading),
+                TextLines(self.lines[fit:], self.leading)]
+
     def draw(self) -> None:
-        canvas = self.canv
-        # Baselines where a Paragraph of the same style puts them.
-        baseline = self.height - self.lines[0][2]
+        # One text object for all the lines, its first baseline where a Paragraph of the same
+        # style puts it; the type is set only where it changes.
+        text_object = self.canv.beginText(0, self.height - self.lines[0][2])
+        current = None
         for text, font, size, colour in self.lines:
-            canvas.setFont(font, size)
-            canvas.setFillColor(colour)
-            canvas.drawString(0, baseline, text)
-            baseline -= self.leading
+            if (font, size, colour) != current:
+                text_object.setFont(font, size, self.leading)
+                text_object.setFillColor(colour)
+                current = (font, size, colour)
+            text_object.textLine(text)
+        self.canv.drawText(text_object)
+
+
+def _line_type(tag: str | None, style: ParagraphStyle) -> tuple[str, float, colors.Color]:
+    """The font, size and colour rich() gives text with this tag (None: untagged)."""
+    if tag == "b":
+        return BOLD, style.fontSize, style.textColor
+    if tag == "i":
+        return ITALIC, style.fontSize, style.textColor
+    if tag == "small":
+        return style.fontName, style.fontSize - 1, MUTED
+    return style.fontName, style.fontSize, style.textColor
+
+
+def _plain(text: str) -> str:
+    """Typed text as it prints: what markup() keeps, without the escaping."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _CONTROL.sub("", text)
+
+
+def text_lines(width: float, *parts: str | tuple[str, str],
+               style: ParagraphStyle = CELL) -> Flowable:
+    """The same cell as rich(*parts) with a line break between the parts, for a column `width`
+    wide including its padding: each part is a str, or a (tag, text) pair with a tag of 'b',
+    'i' or 'small', set on lines of its own and wrapped at spaces as a Paragraph wraps.
+    Falls back to rich() when a word is too long for the column (a Paragraph splits it)."""
+    room = width - CELL_PADDING
+    lines = []
+    for part in parts:
+        tag, text = (None, part) if isinstance(part, str) else part
+        font, size, colour = _line_type(tag, style)
+        space = stringWidth(" ", font, size)
+        # A Paragraph lets each space on a line shrink a little to fit one more word.
+        shrink = style.spaceShrinkage * space
+        for typed_line in _plain(text).split("\n"):
+            words, used = [], 0.0
+            for word in typed_line.split():
+                word_width = stringWidth(word, font, size)
+                if word_width > room:
+                    return rich(*_with_breaks(parts), style=style)
+                if words and used + space + word_width > room + shrink * len(words):
+                    lines.append((" ".join(words), font, size, colour))
+                    words, used = [], 0.0
+                used += (space if words else 0) + word_width
+                words.append(word)
+            lines.append((" ".join(words), font, size, colour))
+    return TextLines(lines, style.leading)
+
+
+def _with_breaks(parts: Sequence[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
+    joined: list[str | tuple[str, str]] = []
+    for part in parts:
+        if joined:
+            joined.append(("br", ""))
+        joined.append(part)
+    return joined
 
 
 def short_lines(first: str, second: str | None, width: float, style: ParagraphStyle = CELL, *,
                 second_italic: bool = False) -> Flowable:
     """`first` in the cell's style, over `second` (if any) in the muted small type of rich()'s
-    'small', or in italics as rich()'s 'i', for a column `width` wide including its padding.
-    Falls back to a wrapping Paragraph when a line would not fit."""
-    lines = [(first, style.fontName, style.fontSize, style.textColor)]
-    if second is not None:
-        lines.append((second, ITALIC, style.fontSize, style.textColor) if second_italic
-                     else (second, style.fontName, style.fontSize - 1, MUTED))
-    if all(stringWidth(text, font, size) <= width - CELL_PADDING
-           for text, font, size, _ in lines):
-        return ShortLines(lines, style.leading)
+    'small', or in italics as rich()'s 'i', for a column `width` wide including its padding."""
     if second is None:
-        return para(first, style)
-    return rich(first, ("br", ""), ("i" if second_italic else "small", second), style=style)
+        return text_lines(width, first, style=style)
+    return text_lines(width, first, ("i" if second_italic else "small", second), style=style)
 
 
 # -- section headings ---------------------------------------------------------------------------
