@@ -23,3 +23,22 @@ def test_quick_benchmark_prints_every_figure(tmp_path):
     for figure in FIGURES:
         assert any(figure in line for line in table), figure
     assert not (ROOT / "bench-data" / "cases-10.db").exists()  # quick runs stay in a temp dir
+
+
+def test_the_table_says_which_figures_grow_and_notes_name_each_miss():
+    from bench.run import PROFILING, Figure, _notes, table
+
+    def figures(today_ms: float, pdf_met: bool) -> dict[str, Figure]:
+        return {
+            "today": Figure("Today list query", today_ms, 10.0, "plain", "< 50 ms", True),
+            "pdf": Figure("contact summary PDF", 900.0, 300.0, "bare", "<= 2x", pdf_met),
+        }
+
+    text = table({500: figures(2.0, True), 5000: figures(20.0, False)})
+    today_row, pdf_row = text.splitlines()[2:]
+    assert "10.00x, grows with the list it returns" in today_row
+    assert "1.00x, flat" in pdf_row and "**no**" in pdf_row and "3.00x" in pdf_row
+    notes = _notes(figures(20.0, False))
+    assert "1 target not met" in notes
+    assert f"**contact summary PDF** (900 ms, target <= 2x): {PROFILING['pdf']}" in notes
+    assert _notes(figures(20.0, True)).startswith("Every target is met.")

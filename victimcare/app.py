@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
 from victimcare.services import preferences
-from victimcare.views import ask, lock, style
+from victimcare.views import lock, style
 from victimcare.views.lock import InactivityTimer, ThrottledUnlockDialog
 
 # The unlock dialog should paint as soon as Qt can: the main window, the services behind it
@@ -59,6 +58,8 @@ def where_raised(tb: TracebackType | None) -> str:
     """'module:line' of the innermost frame: never a path (it names the user) nor a message."""
     if tb is None:
         return "?"
+    import traceback  # only ever needed when something has gone wrong
+
     frame, line = list(traceback.walk_tb(tb))[-1]
     return f"{frame.f_globals.get('__name__', '?')}:{line}"
 
@@ -86,6 +87,8 @@ def excepthook(kind: type[BaseException], value: BaseException,
     _showing_error = True
     try:
         parent = QApplication.activeModalWidget() or QApplication.activeWindow()
+        from victimcare.views import ask
+
         ask.error(parent, APP_TITLE, FRIENDLY_ERROR)
     finally:
         _showing_error = False
@@ -148,10 +151,14 @@ class VictimcareApp(QObject):
             # Two copies on one database would each hold a key and could write over the other.
             self._lock.acquire()
         except AlreadyRunning as exc:
+            from victimcare.views import ask  # loaded only to turn the officer away
+
             ask.warn(None, APP_TITLE, str(exc))
             self._finish(1)
             return
         except OSError as exc:
+            from victimcare.views import ask
+
             ask.warn(None, APP_TITLE, f"victimcare cannot use the folder {self.db_path.parent}: "
                                       f"{exc.strerror or 'the disk refused'}.")
             self._finish(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 # Qt::TextFormat and Qt::TextInteractionFlag values, set through QLabel's properties. The
@@ -42,6 +41,10 @@ class DialogMessage(QLabel):
         self.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
+        # Imported here: the accessibility classes take a few ms to load, and the unlock
+        # window, which has one of these messages, should paint without waiting for them.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         if text and QAccessible.isActive():
             # A screen reader would otherwise not notice a label that changed.
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))

@@ -13,16 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victimcare.views.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
 
@@ -136,6 +127,15 @@ def clear_clipboard_if_ours() -> bool:
 # -- closing what is open ------------------------------------------------------------------------
 def wipe_inputs(widget: QWidget) -> None:
     """Empty every text input under `widget`. setText(""), not clear(): clear() can be undone."""
+    # Imported here, not before the unlock window paints: each class takes a while to load.
+    from PySide6.QtWidgets import (
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
     for edit in widget.findChildren(QLineEdit):
         edit.setText("")
     for edit in widget.findChildren(QTextEdit):

@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -37,25 +34,6 @@ if TYPE_CHECKING:
     from victimcare.store.database import Database
 
 WRONG_PASSPHRASE = "That passphrase did not open the database. Try again."
-
-
-def button_row(accept: QPushButton, reject: QPushButton) -> QHBoxLayout:
-    """The two buttons at the right, in the order the platform's dialogs use.
-
-    Not a QDialogButtonBox: making one builds every enum in PySide6's `Qt` namespace (about
-    25 ms), and this dialog should paint without waiting for that."""
-    style = QApplication.style()
-    if style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons):
-        accept.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOkButton))
-        reject.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogCancelButton))
-    row = QHBoxLayout()
-    row.addStretch(1)
-    order = style.styleHint(QStyle.StyleHint.SH_DialogButtonLayout)
-    affirmative_last = order in (QDialogButtonBox.ButtonLayout.MacLayout.value,
-                                 QDialogButtonBox.ButtonLayout.GnomeLayout.value)
-    for button in (reject, accept) if affirmative_last else (accept, reject):
-        row.addWidget(button)
-    return row
 
 
 class UnlockDialog(QDialog):
@@ -90,14 +68,20 @@ class UnlockDialog(QDialog):
 
         self.message = DialogMessage(self)
 
-        self.unlock_button = QPushButton("&Unlock", self)
+        # Made empty and given its buttons after: QDialogButtonBox(buttons, self) chooses
+        # among overloads that take one of Qt's enums, which builds every enum in PySide6's
+        # `Qt` namespace (about 25 ms) before this window can paint.
+        self.buttons = QDialogButtonBox(parent=self)
+        self.buttons.setStandardButtons(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.unlock_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.unlock_button.setText("&Unlock")
         self.unlock_button.setAccessibleName("Unlock")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.accept)
-        quit_button = QPushButton("&Quit", self)
+        quit_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        quit_button.setText("&Quit")
         quit_button.setAccessibleName("Quit")
-        quit_button.clicked.connect(self.reject)
-        buttons = button_row(self.unlock_button, quit_button)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -106,9 +90,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.location_label)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
-        QWidget.setTabOrder(self.passphrase_edit, self.unlock_button)
+        QWidget.setTabOrder(self.passphrase_edit, self.buttons)
         self.passphrase_edit.setFocus()
 
     def _on_edited(self, _text: str) -> None:
