@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import resource
@@ -84,6 +85,13 @@ def interactive(db_path: str) -> dict:
     from victimcare.store import open_database
 
     app = QApplication(sys.argv[:1])
+    # What the app loads while the officer types the passphrase (victimcare.app.start_preload).
+    from victimcare import app as victimcare_app
+    from victimcare.domain import working_days
+
+    for module in victimcare_app.PRELOAD:
+        importlib.import_module(module)
+    working_days.warm()
     results: dict[str, list[float]] = {"kdf": [], "today": [], "open_case": [], "log_contact": []}
     for _ in range(5):
         start = time.perf_counter()

@@ -19,6 +19,19 @@ def median_ms(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
     return statistics.median(timed(fn) for _ in range(repeats))
 
 
+def paired_medians_ms(fn: Callable[[], object], baseline: Callable[[], object],
+                      repeats: int) -> tuple[float, float]:
+    """Medians of `fn` and its baseline, timed in turns so that a machine slowing down for a
+    while (another process, thermal limits) slows both alike."""
+    fn()
+    baseline()
+    ours, theirs = [], []
+    for _ in range(repeats):
+        ours.append(timed(fn))
+        theirs.append(timed(baseline))
+    return statistics.median(ours), statistics.median(theirs)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))

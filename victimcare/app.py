@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -106,8 +107,20 @@ PRELOAD = [
     "victimcare.services.setup",        # the store, SQLCipher, the audit log
     "victimcare.services.commitments",  # Today's list
     "victimcare.views.main_window",     # the window and its screens
+    "victimcare.views.case_view",       # a case and its dialogs
 ]
 _preload_queue = list(PRELOAD)
+
+
+def start_preload() -> None:
+    """Load what unlocking needs next. The bank holidays load in a thread of their own: the
+    `holidays` package imports every country it knows (a fifth of a second), which the first
+    deadline counted (the officer's first save) would otherwise wait for, and it touches no
+    Qt object."""
+    from victimcare.domain import working_days
+
+    threading.Thread(target=working_days.warm, name="victimcare-preload", daemon=True).start()
+    preload_next()
 
 
 def preload_next() -> None:
@@ -169,7 +182,7 @@ class VictimcareApp(QObject):
             self.unlock_dialog.accepted.connect(self._on_unlocked)
             self.unlock_dialog.rejected.connect(self._on_dialog_rejected)
             self.unlock_dialog.open()
-            QTimer.singleShot(PRELOAD_AFTER_MS, preload_next)
+            QTimer.singleShot(PRELOAD_AFTER_MS, start_preload)
         else:
             from victimcare.views.first_run_dialog import FirstRunDialog
 

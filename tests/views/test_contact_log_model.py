@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from tests.factories import rich_case
 from victimcare.domain import commitment_rules
+from victimcare.domain.model import Contact
 from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
 
 
@@ -58,3 +59,29 @@ def test_newest_first_with_the_full_narrative_as_tooltip_and_clear_empties_it():
     model.clear()
     assert model.rowCount() == 0 and not model.index(0, 0).isValid()
     assert model.parent(QModelIndex()) == QModelIndex()
+
+
+def test_one_new_entry_is_inserted_and_anything_else_resets(qtbot):
+    from datetime import timedelta
+
+    from victimcare.domain.model import ContactAmendment
+
+    case = _case()
+    model = _model(case)
+    newest = max(case.contacts, key=lambda c: c.current.occurred_at)
+    added = Contact(newest.current.occurred_at + timedelta(hours=1), "phone", "to_victim",
+                    "victim", "spoke", [], "A new call", id=99)
+    case.contacts.append(added)
+    successful = lambda c: commitment_rules.is_successful(c, case.agreement)  # noqa: E731
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.set_case(case, successful)
+    assert inserted.args[1:] == [0, 0]
+    assert model.index(0, 6).data() == "A new call" and model.rowCount() == len(case.contacts)
+
+    # An amendment changes an existing entry: the whole log is drawn again.
+    added.amendments.append(ContactAmendment(
+        "Typo", added.occurred_at, "phone", "to_victim", "victim", "spoke", [], "Corrected",
+        amended_at=added.occurred_at + timedelta(minutes=5)))
+    with qtbot.waitSignal(model.modelReset):
+        model.set_case(case, successful)
+    assert model.rowCount(model.index(0, 0)) == 2

@@ -158,8 +158,15 @@ def test_the_unlock_window_opens_without_loading_the_store(tmp_path):
 
 def test_what_unlocking_needs_is_loaded_while_the_officer_types(qtbot, start_app, seeded_store,
                                                                  monkeypatch):
+    from victimcare.domain import working_days
+
     monkeypatch.setattr(app_module, "_preload_queue", list(app_module.PRELOAD))
+    working_days._bank_holidays.cache_clear()
     start_app(seeded_store)
     assert app_module._preload_queue == app_module.PRELOAD  # not before the window is up
+    assert working_days._bank_holidays.cache_info().currsize == 0
     qtbot.waitUntil(lambda: not app_module._preload_queue, timeout=10_000)
     assert all(name in sys.modules for name in app_module.PRELOAD)
+    # The bank holidays, loaded in a thread, are ready before the first deadline is counted.
+    qtbot.waitUntil(lambda: working_days._bank_holidays.cache_info().currsize >= 2,
+                    timeout=10_000)

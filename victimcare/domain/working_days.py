@@ -27,6 +27,13 @@ def _bank_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
+def warm(today: date | None = None) -> None:
+    """Load this year's and next year's bank holidays now (the first load is slow)."""
+    year = (today or date.today()).year
+    _bank_holidays(year)
+    _bank_holidays(year + 1)
+
+
 def is_bank_holiday(day: date) -> bool:
     return day in _bank_holidays(day.year)
 

@@ -66,6 +66,11 @@ from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 
+_OPEN_STYLE = ("QLabel { color: #0d5224; font-weight: 700; border: 1px solid #0d5224; "
+               "padding: 2px 6px; }")
+_CLOSED_STYLE = ("QLabel { color: #3c4043; font-weight: 700; border: 1px solid #3c4043; "
+                 "padding: 2px 6px; }")
+
 # Status colours always travel with the status word: colour alone tells some people nothing.
 STATUS_COLOURS = {
     "due": ("#e8f0fe", "#174ea6"),
@@ -512,14 +517,12 @@ class CaseView(QWidget):
         ids.append(words(vocab.OFFENCE_CATEGORIES, case.offence_category))
         self.ids_label.setText(" · ".join(ids))
         self.rights_label.setText(rights.describe())
-        if case.status == "closed":
-            self.status_label.setText(f"CLOSED {format_datetime(case.closed_at)}")
-            self.status_label.setStyleSheet("QLabel { color: #3c4043; font-weight: 700; "
-                                            "border: 1px solid #3c4043; padding: 2px 6px; }")
-        else:
-            self.status_label.setText("Open")
-            self.status_label.setStyleSheet("QLabel { color: #0d5224; font-weight: 700; "
-                                            "border: 1px solid #0d5224; padding: 2px 6px; }")
+        closed = case.status == "closed"
+        self.status_label.setText(f"CLOSED {format_datetime(case.closed_at)}" if closed
+                                  else "Open")
+        style = _CLOSED_STYLE if closed else _OPEN_STYLE
+        if self.status_label.styleSheet() != style:  # setting it again restyles the label
+            self.status_label.setStyleSheet(style)
         self.banner.show_rules(case.safe_contact)
         self.setWindowTitle(f"{case.reference} — victimcare")
         description = rights.describe()

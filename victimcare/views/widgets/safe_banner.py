@@ -47,7 +47,9 @@ class SafeContactBanner(QLabel):
         text = banner_text(found, notes, method)
         self.setText(text)
         self.setAccessibleDescription(text)
-        self.setStyleSheet(WARNING_STYLE if found else CLEAR_STYLE)
+        style = WARNING_STYLE if found else CLEAR_STYLE
+        if self.styleSheet() != style:  # setting it again, even unchanged, restyles the banner
+            self.setStyleSheet(style)
 
     def clear_rules(self) -> None:
         self.warnings = []
