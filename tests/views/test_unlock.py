@@ -134,8 +134,10 @@ def test_the_database_location_prints_literally_and_can_be_selected(qtbot, tmp_p
         Qt.TextInteractionFlag.TextSelectableByMouse
     assert dialog.location_label.text() == f"Database: {odd}"
     assert dialog.message.textFormat() == Qt.TextFormat.PlainText
-    heading = dialog.findChildren(QLabel)[0]
-    assert heading.textFormat() == Qt.TextFormat.RichText
+    locked, invitation = dialog.findChildren(QLabel)[:2]
+    assert (locked.text(), invitation.text()) == ("victimcare is locked.",
+                                                  "Type your passphrase to open it.")
+    assert locked.font().bold() and not invitation.font().bold()
 
 
 def test_the_unlock_window_opens_without_loading_the_store(tmp_path):

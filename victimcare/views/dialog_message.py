@@ -8,13 +8,17 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 # first use of anything in PySide6's `Qt` namespace builds every one of its enums (about
 # 25 ms), and the unlock window, which uses these, should paint without waiting for that.
 PLAIN_TEXT = 0
-RICH_TEXT = 1
 SELECTABLE_BY_MOUSE = 1
 
 
-def set_plain_selectable(label: QLabel) -> None:
-    """Show the label's text exactly as given (never as markup), selectable with the mouse."""
+def set_plain(label: QLabel) -> None:
+    """Show the label's text exactly as given, never as markup."""
     label.setProperty("textFormat", PLAIN_TEXT)
+
+
+def set_plain_selectable(label: QLabel) -> None:
+    """Plain text (see set_plain), selectable with the mouse."""
+    set_plain(label)
     label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
 
 

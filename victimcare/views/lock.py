@@ -194,20 +194,13 @@ class ThrottledUnlockDialog(UnlockDialog):
     inside the database, so it can only be written after a successful unlock).
     """
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *,
-                 heading: str | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
         self.failed_attempts = 0
         self._ready_at = 0.0
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(250)
         self.wait_timer.timeout.connect(self._on_wait_tick)
-        if heading is not None:
-            from PySide6.QtWidgets import QLabel
-
-            label = self.findChild(QLabel)
-            if label is not None:
-                label.setText(heading)
 
     def seconds_to_wait(self) -> int:
         return max(0, int(self._ready_at - time.monotonic() + 0.999))

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from victimcare.views.dialog_message import (
     FIELD_STYLE,
-    RICH_TEXT,
     DialogMessage,
     mark_invalid,
+    set_plain,
     set_plain_selectable,
 )
 
@@ -47,9 +47,20 @@ class UnlockDialog(QDialog):
         self.setStyleSheet(FIELD_STYLE)
         self.setMinimumWidth(460)
 
-        heading = QLabel("<b>victimcare is locked.</b> Type your passphrase to open it.", self)
-        heading.setProperty("textFormat", RICH_TEXT)
-        heading.setWordWrap(True)
+        # Two plain labels, one bold, rather than one of rich text: the first rich-text label
+        # loads Qt's HTML machinery, which took longer than the rest of this window to draw.
+        locked = QLabel("victimcare is locked.", self)
+        set_plain(locked)
+        bold = locked.font()
+        bold.setBold(True)
+        locked.setFont(bold)
+        invitation = QLabel("Type your passphrase to open it.", self)
+        set_plain(invitation)
+        invitation.setWordWrap(True)
+        heading = QHBoxLayout()
+        heading.setSpacing(locked.fontMetrics().horizontalAdvance(" "))  # one sentence
+        heading.addWidget(locked)
+        heading.addWidget(invitation, 1)
 
         self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -85,7 +96,7 @@ class UnlockDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(heading)
+        layout.addLayout(heading)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.location_label)
