@@ -24,6 +24,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTEMPT_COLOUR = "#5f6368"
 HEADERS = ("When", "Result", "Method", "With", "Outcome", "Code items covered", "Narrative")
 _COVERED, _NARRATIVE = 5, 6
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FONT = Qt.ItemDataRole.FontRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ANSWERED = frozenset({int(_DISPLAY), int(_FONT), int(_FOREGROUND), int(ID_ROLE),
+                       int(Qt.ItemDataRole.ToolTipRole)})
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell
 
 
@@ -137,9 +142,17 @@ class ContactLogModel(QAbstractItemModel):
 
     # -- the tree ---------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+        # Bounds checked here rather than by hasIndex(), which calls back into rowCount() and
+        # columnCount(): the view asks for every row's index whenever it lays the log out.
+        if parent.isValid():
+            if parent.internalId() != 0 or parent.column() != 0:
+                return QModelIndex()
+            count, parent_id = len(self._rows[parent.row()][1]), parent.row() + 1
+        else:
+            count, parent_id = len(self._rows), 0
+        if 0 <= row < count and 0 <= column < len(HEADERS):
+            return self.createIndex(row, column, parent_id)
+        return QModelIndex()
 
     def parent(self, index: Index | None = None):  # type: ignore[override]
         if index is None:  # QObject.parent(), which shares the name
@@ -174,24 +187,25 @@ class ContactLogModel(QAbstractItemModel):
             return self._rows[index.row()][0]
         return self._rows[parent_id - 1][1][index.row()]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Asked about a dozen times for every cell the view paints: roles we never answer
+        # leave first, and the role values are looked up once, not on every call.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.row_at(index)
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return row.cells[column]
-        if role == ID_ROLE:
-            return row.contact_id
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             if row.child or not row.successful:
                 return self._italic
             return self._bold if column == 1 else None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return None if row.successful else self._attempt_brush
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == _COVERED:
-                return row.cells[_COVERED] or None
-            if column == _NARRATIVE:
-                return row.view.narrative or None
+        if role == ID_ROLE:
+            return row.contact_id
+        if column == _COVERED:  # the tooltip
+            return row.cells[_COVERED] or None
+        if column == _NARRATIVE:
+            return row.view.narrative or None
         return None
