@@ -115,14 +115,16 @@ def interactive(db_path: str) -> dict:
         # log itself in front, which must be redrawn at once.
         view.tabs.setCurrentIndex(1)
         _wait_painted(app, window)
-        start = time.perf_counter()
-        cases.log_contact(db, view.case, Contact(utc_now(), "phone", "to_victim", "victim",
-                                                 "spoke", ["investigation_update"], "Bench call"))
-        # What the log-contact dialog's save triggers: the case view redraws from the updated
-        # case and announces the change, so Today and the case list refresh.
-        view._saved()
-        _wait_painted(app, window)
-        results["log_contact"].append((time.perf_counter() - start) * 1000)
+        for _ in range(3):  # an officer logs several in a sitting: more samples, same rounds
+            start = time.perf_counter()
+            cases.log_contact(db, view.case, Contact(utc_now(), "phone", "to_victim", "victim",
+                                                     "spoke", ["investigation_update"],
+                                                     "Bench call"))
+            # What the log-contact dialog's save triggers: the case view redraws from the
+            # updated case and announces the change, so Today and the case list refresh.
+            view._saved()
+            _wait_painted(app, window)
+            results["log_contact"].append((time.perf_counter() - start) * 1000)
         window.close()
         window.deleteLater()
         app.processEvents()
