@@ -9,7 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from victimcare.domain.model import SafeContactRules
-from victimcare.domain.safe_contact import for_method, warnings
+from victimcare.domain.safe_contact import (
+    call_window_warning,
+    for_method,
+    in_call_window,
+    warnings,
+)
 from victimcare.domain.timeutil import (
     LONDON,
     format_datetime,
@@ -78,3 +83,36 @@ def test_safe_contact_phrases():
     assert for_method(rules, "sms") == []
     assert for_method(SafeContactRules(suspect_lives_with=True), "sms")[0] == \
         "suspect lives with the victim"
+
+
+# -- the safe call window -------------------------------------------------------------------------
+def _at(hour: int, minute: int, month: int = 1) -> datetime:
+    return datetime(2026, month, 14, hour, minute, tzinfo=LONDON)
+
+
+def test_the_call_window_includes_its_ends_and_follows_london_time():
+    rules = SafeContactRules(call_from="10:00", call_until="16:00")
+    assert in_call_window(rules, _at(10, 0)) and in_call_window(rules, _at(16, 0))
+    assert not in_call_window(rules, _at(9, 59)) and not in_call_window(rules, _at(16, 1))
+    # 09:30 UTC in July is 10:30 in London (BST): inside.
+    assert in_call_window(rules, datetime(2026, 7, 14, 9, 30, tzinfo=UTC))
+    assert not in_call_window(rules, datetime(2026, 7, 14, 8, 30, tzinfo=UTC))
+    assert in_call_window(SafeContactRules(), _at(3, 0))  # no window: any time
+
+
+def test_a_call_window_may_run_past_midnight():
+    night = SafeContactRules(call_from="22:00", call_until="07:00")
+    assert in_call_window(night, _at(23, 30)) and in_call_window(night, _at(6, 0))
+    assert not in_call_window(night, _at(12, 0))
+
+
+def test_only_calls_to_the_victim_outside_the_window_are_warned_about():
+    rules = SafeContactRules(call_from="10:00", call_until="16:00")
+    late = _at(17, 30)
+    warning = call_window_warning(rules, "phone", "to_victim", late)
+    assert warning is not None and warning.startswith("17:30 is outside the safe call window "
+                                                      "(10:00-16:00)")
+    assert call_window_warning(rules, "video", "to_victim", late) is not None
+    assert call_window_warning(rules, "phone", "from_victim", late) is None
+    assert call_window_warning(rules, "sms", "to_victim", late) is None
+    assert call_window_warning(rules, "phone", "to_victim", _at(11, 0)) is None

@@ -294,6 +294,24 @@ def test_the_log_dialog_shows_the_safe_contact_rules_for_the_method(qtbot, db, c
     assert dialog.banner.text().startswith("Safe contact by text message: no restrictions")
 
 
+def test_a_call_outside_the_safe_window_is_pointed_out(qtbot, db, case):
+    dialog = shown(qtbot, LogContactDialog(db, case))
+    fields = dialog.contact_fields
+    type_into(qtbot, fields.when_edit, "today 11:00")
+    assert dialog.call_window_label.isHidden()
+    type_into(qtbot, fields.when_edit, "today 15:30")
+    assert dialog.call_window_label.isHidden()
+    type_into(qtbot, fields.when_edit, "yesterday 17:45")
+    assert not dialog.call_window_label.isHidden()
+    assert "17:45 is outside the safe call window (10:00-16:00)" in \
+        dialog.call_window_label.text()
+    choose(fields.direction_combo, "from_victim")  # she rang: her choice of time
+    assert dialog.call_window_label.isHidden()
+    choose(fields.direction_combo, "to_victim")
+    choose(fields.method_combo, "letter")
+    assert dialog.call_window_label.isHidden()
+
+
 def test_a_bad_time_is_refused_and_everything_typed_is_kept(qtbot, db, case):
     dialog = shown(qtbot, LogContactDialog(db, case))
     fields = dialog.contact_fields

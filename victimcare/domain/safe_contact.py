@@ -6,7 +6,10 @@ staying silent.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from victimcare.domain.model import SafeContactRules
+from victimcare.domain.timeutil import london
 
 # Which permission matters for each way of making contact.
 _PERMISSION_FOR_METHOD = {
@@ -27,6 +30,38 @@ def call_window(rules: SafeContactRules) -> str | None:
     if rules.call_from and rules.call_until:
         return f"call {rules.call_from}-{rules.call_until} only"
     return None
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def in_call_window(rules: SafeContactRules, moment: datetime) -> bool:
+    """Whether `moment` (London time) falls inside the safe call window, ends included. A
+    window may run past midnight (22:00-07:00); with no window every time is inside."""
+    if not (rules.call_from and rules.call_until):
+        return True
+    start, end = _clock(rules.call_from), _clock(rules.call_until)
+    local = london(moment).time().replace(second=0, microsecond=0)
+    if start <= end:
+        return start <= local <= end
+    return local >= start or local <= end
+
+
+def call_window_warning(rules: SafeContactRules, method: str, direction: str,
+                        moment: datetime) -> str | None:
+    """What to tell the officer when a call they make falls outside the safe call window.
+
+    Calls and video calls to the victim only: the victim may call whenever they choose, and
+    the window says nothing about letters or texts."""
+    if method not in ("phone", "video") or direction != "to_victim":
+        return None
+    if in_call_window(rules, moment):
+        return None
+    return (f"{london(moment):%H:%M} is outside the safe call window "
+            f"({rules.call_from}-{rules.call_until}). If the call was made then, say why "
+            "in the narrative.")
 
 
 def warnings(rules: SafeContactRules) -> list[str]:

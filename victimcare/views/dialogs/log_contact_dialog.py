@@ -152,6 +152,12 @@ class LogContactDialog(FormDialog):
         self.other_rules_label.setWordWrap(True)
         self.other_rules_label.setAccessibleName("Safe-contact rules for other methods")
         self.other_rules_label.setStyleSheet("QLabel { color: #8c1d18; }")
+        self.call_window_label = QLabel(self)
+        self.call_window_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.call_window_label.setWordWrap(True)
+        self.call_window_label.setAccessibleName("Outside the safe call window")
+        self.call_window_label.setStyleSheet("QLabel { color: #8c1d18; font-weight: 600; }")
+        self.call_window_label.setVisible(False)
         self.agreement_label = QLabel(self)
         self.agreement_label.setTextFormat(Qt.TextFormat.PlainText)
         self.agreement_label.setWordWrap(True)
@@ -201,6 +207,7 @@ class LogContactDialog(FormDialog):
 
         top = QVBoxLayout()
         top.addWidget(self.banner)
+        top.addWidget(self.call_window_label)
         top.addWidget(self.other_rules_label)
         top.addWidget(self.agreement_label)
         top.addLayout(form)
@@ -216,12 +223,16 @@ class LogContactDialog(FormDialog):
 
         fields = self.contact_fields
         fields.method_combo.currentIndexChanged.connect(self._show_rules)
+        for signal in (fields.when_edit.changed, fields.method_combo.currentIndexChanged,
+                       fields.direction_combo.currentIndexChanged):
+            signal.connect(self._check_call_window)
         for signal in (fields.when_edit.changed, fields.with_combo.currentIndexChanged,
                        fields.outcome_combo.currentIndexChanged,
                        *(box.toggled for box in fields.covered_checks.values())):
             signal.connect(self._recompute_meets)
         self.watch(*fields.widgets(), self.promise_edit, self.promise_due_edit)
         self._show_rules()
+        self._check_call_window()
         self._recompute_meets()
         self.dirty = False
         fields.outcome_combo.setFocus()
@@ -236,6 +247,15 @@ class LogContactDialog(FormDialog):
         self.other_rules_label.setText("Other rules on this case: " + " · ".join(others)
                                        if others else "")
         self.other_rules_label.setVisible(bool(others))
+
+    def _check_call_window(self, *_args) -> None:
+        fields = self.contact_fields
+        when = fields.when_edit.value()
+        warning = None if when is None else safe_contact.call_window_warning(
+            self.case.safe_contact, fields.method_combo.currentData(),
+            fields.direction_combo.currentData(), when)
+        self.call_window_label.setText(f"⚠ {warning}" if warning else "")
+        self.call_window_label.setVisible(bool(warning))
 
     def _on_meets_clicked(self, commitment_id: int, checked: bool) -> None:
         self._chosen[commitment_id] = checked
