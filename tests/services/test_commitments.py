@@ -362,3 +362,26 @@ def test_a_new_agreement_counts_from_its_start_not_from_an_older_call(db):
     cases.update_case(db, case)
     [agreed] = [c for c in case.commitments if c.kind == "agreed"]
     assert agreed.due_at == end_of(2026, 4, 15)
+
+
+def test_a_promise_can_be_marked_met_by_a_conversation_already_logged(db, monkeypatch):
+    case = open_case(db)
+    before = cases.log_contact(db, case, spoke(local(2026, 3, 9, 10, 0)))
+    monkeypatch.setattr(commitments, "utc_now", lambda: local(2026, 3, 9, 12, 0))
+    promise = commitments.add_promise(db, case, "Call after the CPS meeting", end_of(2026, 3, 13))
+    attempt = cases.log_contact(db, case, spoke(local(2026, 3, 10, 9, 0), outcome="no_answer"))
+    kept = cases.log_contact(db, case, spoke(local(2026, 3, 11, 15, 0)))
+    promise = next(c for c in case.commitments if c.kind == "promise")
+    # Only conversations since the promise was recorded: not the call it was made in, not
+    # an attempt.
+    assert [c.id for c in commitments.entries_that_could_meet(case, promise)] == [kept.id]
+    for refused in (before, attempt):
+        with pytest.raises(ValidationError, match="Choose a conversation logged since"):
+            commitments.meet_by_entry(db, case, promise.id, refused.id)
+    logged = len(case.contacts)
+    commitments.meet_by_entry(db, case, promise.id, kept.id)
+    stored = records.load_case(db, case.id)
+    [met] = [c for c in stored.commitments if c.kind == "promise"]
+    assert met.met_by_contact_id == kept.id and met.met_at == local(2026, 3, 11, 15, 0)
+    assert len(stored.contacts) == logged  # nothing logged twice
+    assert commitments.entries_that_could_meet(stored, met) == []  # met: nothing to offer

@@ -22,7 +22,7 @@ from victimcare.services import cases
 from victimcare.store import records
 from victimcare.views import ask
 from victimcare.views.case_view import CaseView
-from victimcare.views.dialogs import LogContactDialog
+from victimcare.views.dialogs import LogContactDialog, MeetByEntryDialog
 
 
 @pytest.fixture
@@ -310,6 +310,58 @@ def test_promises_are_added_met_by_a_contact_or_waived_with_a_reason(qtbot, view
     assert statuses["Call after the CPS meeting"][0] == "Met"
     colour = view.commitments_model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color()
     assert colour.name() in ("#e6f4ea", "#f1f3f4")  # colour travels with the word
+
+
+def _promise_then_a_call(qtbot, view, monkeypatch):
+    from victimcare.services import commitments
+
+    monkeypatch.setattr(commitments, "utc_now", lambda: datetime(2026, 3, 5, 9, 0, tzinfo=LONDON))
+    dialog = open_dialog(qtbot, view.add_promise())
+    type_into(qtbot, dialog.reason_edit, "Call after the CPS meeting")
+    type_into(qtbot, dialog.due_edit, "12/03/2026 17:00")
+    with qtbot.waitSignal(view.changed):
+        save(qtbot, dialog)
+    dialog = log(qtbot, view, "today 11:00", "no_answer", narrative="No answer")
+    with qtbot.waitSignal(view.changed):
+        save(qtbot, dialog)
+    dialog = log(qtbot, view, "today 14:10", "spoke", narrative="Told her what the CPS said")
+    with qtbot.waitSignal(view.changed):
+        save(qtbot, dialog)  # the promise is not ticked by default: she forgot it here
+    [promise] = [c for c in view.case.commitments if c.kind == "promise"]
+    assert promise.met_at is None
+    # Turning to the Commitments tab, as the officer does: the promise is still due.
+    assert {r[2]: r[0] for r in commitment_rows(view)}["Call after the CPS meeting"] == "Due"
+    view.select_commitment(promise.id)
+    return promise
+
+
+def test_a_promise_kept_in_a_call_already_logged_is_marked_met_by_that_entry(qtbot, view,
+                                                                             monkeypatch):
+    promise = _promise_then_a_call(qtbot, view, monkeypatch)
+    entries = len(view.case.contacts)
+    dialog = open_dialog(qtbot, view.meet_selected())
+    assert isinstance(dialog, MeetByEntryDialog)
+    # Only the conversation is offered, not the attempt.
+    assert [dialog.entry_list.item(i).text() for i in range(dialog.entry_list.count())] == [
+        "05/03/2026 14:10 · Phone · Spoke — Told her what the CPS said"]
+    with qtbot.waitSignal(view.changed):
+        save(qtbot, dialog)
+    assert not dialog.isVisible()
+    met = next(c for c in view.case.commitments if c.id == promise.id)
+    assert met.met_by_contact_id == view.case.contacts[-1].id
+    assert len(view.case.contacts) == entries  # the call was not logged a second time
+    assert {r[2]: r[0] for r in commitment_rows(view)}["Call after the CPS meeting"] == "Met"
+
+
+def test_a_new_contact_can_still_be_logged_to_meet_the_promise(qtbot, view, monkeypatch):
+    promise = _promise_then_a_call(qtbot, view, monkeypatch)
+    dialog = open_dialog(qtbot, view.meet_selected())
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    log_dialog = open_dialog(qtbot, view.dialog)
+    assert isinstance(log_dialog, LogContactDialog)
+    choose(log_dialog.contact_fields.outcome_combo, "spoke")
+    assert log_dialog.meets_checks[promise.id].isChecked()
 
 
 # -- closing ------------------------------------------------------------------------------------

@@ -132,6 +132,32 @@ def meet_by_choice(db: Database, case: Case, commitment_id: int, contact: Contac
         audit.record(db, "alteration", case.reference, "commitment marked met")
 
 
+def entries_that_could_meet(case: Case, commitment: Commitment) -> list[Contact]:
+    """Contacts already logged that could meet an open promise, newest first: conversations
+    (or replies) from when the promise was recorded on. Marking one of these met, rather than
+    logging the same call again, keeps the contact log free of duplicate entries."""
+    if commitment.kind != "promise" or not rules_of.is_open(commitment):
+        return []
+    since = commitment.created_at
+    found = [c for c in case.contacts
+             if rules_of.is_successful(c, case.agreement)
+             and (since is None or c.current.occurred_at >= since)]
+    return sorted(found, key=lambda c: (c.current.occurred_at, c.id or 0), reverse=True)
+
+
+def meet_by_entry(db: Database, case: Case, commitment_id: int, contact_id: int) -> None:
+    """Mark an open promise met by a contact already in the log."""
+    commitment = next((c for c in case.commitments if c.id == commitment_id), None)
+    if commitment is None:
+        raise ValidationError([Problem("meets", "That commitment is not part of this case.")])
+    contact = next((c for c in entries_that_could_meet(case, commitment) if c.id == contact_id),
+                   None)
+    if contact is None:
+        raise ValidationError([Problem(
+            "contact", "Choose a conversation logged since the promise was made.")])
+    meet_by_choice(db, case, commitment_id, contact)
+
+
 def waive(db: Database, case: Case, commitment_id: int, reason: str) -> None:
     if not reason.strip():
         raise ValidationError([Problem("reason", "Waiving a commitment needs a reason.")])

@@ -53,6 +53,7 @@ from victimcare.views.dialogs import (
     CloseCaseDialog,
     EventDialog,
     LogContactDialog,
+    MeetByEntryDialog,
     NeedDialog,
     PromiseDialog,
     ReferralDialog,
@@ -466,7 +467,7 @@ class CaseView(QWidget):
         self.commitments_summary = self._label("Commitments summary", selectable=False)
         self.promise_button = self._button("Add &promise…", self.add_promise)
         self.meet_button = self._button("Mark &met by a contact…", self.meet_selected,
-                                        "Mark met by logging a contact")
+                                        "Mark met by a contact")
         self.waive_button = self._button("&Waive…", self.waive_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.commitments_summary, 1)
@@ -845,12 +846,20 @@ class CaseView(QWidget):
         dialog = WaiveDialog(self.db, self.case, commitment, self)
         return self._open(dialog, dialog.waived)  # type: ignore[return-value]
 
-    def meet_selected(self) -> LogContactDialog | None:
-        """A commitment is met by a contact: log it, with this commitment ticked."""
+    def meet_selected(self) -> LogContactDialog | MeetByEntryDialog | None:
+        """A commitment is met by a contact. A promise kept in a conversation already logged
+        is marked met by that entry (the call is not logged twice); otherwise the officer logs
+        the contact, with this commitment ticked."""
         commitment = self.selected_commitment()
-        if commitment is None or not commitment_rules.is_open(commitment):
+        if commitment is None or not commitment_rules.is_open(commitment) or self.case is None:
             return None
-        return self.log_contact(preselect_commitment_id=commitment.id)
+        entries = commitments.entries_that_could_meet(self.case, commitment)
+        if not entries:
+            return self.log_contact(preselect_commitment_id=commitment.id)
+        dialog = MeetByEntryDialog(self.db, self.case, commitment, entries, self)
+        dialog.log_new_requested.connect(
+            lambda commitment_id: self.log_contact(preselect_commitment_id=commitment_id))
+        return self._open(dialog, dialog.met)  # type: ignore[return-value]
 
     # -- locking ---------------------------------------------------------------------------
     def clear_personal_data(self) -> None:

@@ -8,7 +8,11 @@ from victimcare.views.dialogs.care_plan_dialogs import (
     ReviewDateDialog,
 )
 from victimcare.views.dialogs.close_case_dialog import CloseCaseDialog
-from victimcare.views.dialogs.commitment_dialogs import PromiseDialog, WaiveDialog
+from victimcare.views.dialogs.commitment_dialogs import (
+    MeetByEntryDialog,
+    PromiseDialog,
+    WaiveDialog,
+)
 from victimcare.views.dialogs.event_dialog import EventDialog
 from victimcare.views.dialogs.log_contact_dialog import LogContactDialog
 from victimcare.views.dialogs.new_case_dialog import NewCaseDialog
@@ -20,6 +24,7 @@ __all__ = [
     "CloseCaseDialog",
     "EventDialog",
     "LogContactDialog",
+    "MeetByEntryDialog",
     "NeedDialog",
     "NewCaseDialog",
     "PromiseDialog",

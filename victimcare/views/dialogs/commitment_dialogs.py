@@ -1,11 +1,20 @@
-"""Waive a commitment (with a reason) and record a promise made to the victim."""
+"""Waive a commitment (with a reason), record a promise made to the victim, and mark a
+promise met by a conversation already in the contact log."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
-from victimcare.domain.model import Case, Commitment
+from victimcare.domain import vocabulary as vocab
+from victimcare.domain.model import Case, Commitment, Contact
 from victimcare.domain.timeutil import format_datetime
 from victimcare.domain.validation import Problem
 from victimcare.services import commitments
@@ -86,3 +95,72 @@ class PromiseDialog(FormDialog):
         commitment = commitments.add_promise(self.db, self.case, self.reason_edit.text(),
                                              self.due_edit.value())
         self.promise_added.emit(commitment.id)
+
+
+def entry_words(contact: Contact) -> str:
+    """One line for a log entry: when, how, the outcome and the narrative's first line."""
+    view = contact.current
+    narrative = view.narrative.strip().splitlines()[0] if view.narrative.strip() else ""
+    if len(narrative) > 60:
+        narrative = narrative[:59] + "…"
+    words = (f"{format_datetime(view.occurred_at)} · "
+             f"{vocab.CONTACT_METHODS.get(view.method, view.method)} · "
+             f"{vocab.CONTACT_OUTCOMES.get(view.outcome, view.outcome)}")
+    return f"{words} — {narrative}" if narrative else words
+
+
+class MeetByEntryDialog(FormDialog):
+    """Mark a promise met by a conversation already logged, so the call is not logged twice.
+    'Log a new contact instead' hands over to the log-contact dialog."""
+
+    met = Signal(int)                 # the commitment's id
+    log_new_requested = Signal(int)   # the commitment's id
+
+    save_text = "&Mark met"
+
+    def __init__(self, db: Database, case: Case, commitment: Commitment,
+                 entries: list[Contact], parent: QWidget | None = None) -> None:
+        super().__init__(f"Mark promise met — {case.reference}", parent)
+        self.db, self.case, self.commitment = db, case, commitment
+        self.setMinimumWidth(640)
+        about = QLabel(f"{commitment.reason}, due {format_datetime(commitment.due_at)}.\n"
+                       "Which conversation kept this promise? Only conversations (or replies) "
+                       "logged since the promise was made are listed.", self)
+        about.setWordWrap(True)
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        self.entry_list = QListWidget(self)
+        self.entry_list.setAccessibleName("Conversations that could meet the promise")
+        self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for contact in entries:
+            item = QListWidgetItem(entry_words(contact), self.entry_list)
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            item.setToolTip(contact.current.narrative)
+        self.entry_list.setCurrentRow(0)
+        self.entry_list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.fields["contact"] = self.entry_list
+        self.new_button = self.buttons.addButton("&Log a new contact instead…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.new_button.setAccessibleName("Log a new contact instead")
+        self.new_button.clicked.connect(self._log_new)
+        self.finish_layout(about, self.entry_list)
+        _chain(self.entry_list, self.save_button, self.new_button, self.cancel_button)
+        self.entry_list.setFocus()
+
+    def chosen_contact_id(self) -> int | None:
+        item = self.entry_list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def check(self) -> list[Problem]:
+        if self.chosen_contact_id() is None:
+            return [Problem("contact", "Choose the conversation that kept the promise.")]
+        return []
+
+    def save(self) -> None:
+        commitments.meet_by_entry(self.db, self.case, self.commitment.id,
+                                  self.chosen_contact_id())
+        self.met.emit(self.commitment.id)
+
+    def _log_new(self) -> None:
+        commitment_id = self.commitment.id
+        self.done(0)
+        self.log_new_requested.emit(commitment_id)
