@@ -117,10 +117,14 @@ def start_preload() -> None:
     `holidays` package imports every country it knows (a fifth of a second), which the first
     deadline counted (the officer's first save) would otherwise wait for, and it touches no
     Qt object."""
-    from victimcare.domain import working_days
-
-    threading.Thread(target=working_days.warm, name="victimcare-preload", daemon=True).start()
+    threading.Thread(target=_warm_bank_holidays, name="victimcare-preload", daemon=True).start()
     preload_next()
+
+
+def _warm_bank_holidays() -> None:
+    from victimcare.domain import working_days  # imports `holidays`: here, off the GUI thread
+
+    working_days.warm()
 
 
 def preload_next() -> None:

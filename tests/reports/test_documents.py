@@ -422,6 +422,18 @@ def test_text_lines_wrap_at_spaces_and_hand_a_word_too_long_to_a_paragraph():
     assert isinstance(short_lines("Spoke", None, 64, CELL_BOLD), TextLines)
 
 
+def test_soft_hyphens_and_no_break_spaces_print_as_a_paragraph_prints_them():
+    register_fonts()
+    # Pasted from a word processor: the soft hyphen shows only where a line breaks, and the
+    # no-break space never becomes a line break.
+    assert isinstance(text_lines(300, "Full co\u00adoperation"), Paragraph)
+    assert isinstance(text_lines(300, "at 10\u00a0am"), Paragraph)
+    case = case_with_contacts(2)
+    case.contacts[0].narrative = "Full co\u00adoperation agreed at 10\u00a0am today"
+    text = flat("\n".join(pages_of(contact_log(case, OFFICER, NOW))))
+    assert "cooperation" in text and "co-operation" not in text
+
+
 def test_text_lines_split_between_lines_for_an_entry_taller_than_a_page():
     register_fonts()
     block = text_lines(200, "\n".join(f"line {n}" for n in range(10)))
@@ -438,13 +450,18 @@ def test_short_lines_print_as_text_in_the_embedded_font():
     assert "Voicemail left (attempt)" in text
 
 
-def test_a_cell_paragraph_wraps_again_only_at_a_new_width():
+def test_a_cell_paragraph_wraps_again_only_at_a_new_width(monkeypatch):
     register_fonts()
+    breaks = []
+    original = Paragraph.breakLines
+    monkeypatch.setattr(Paragraph, "breakLines",
+                        lambda self, *args, **kw: breaks.append(1) or original(self, *args, **kw))
     cell = para("words " * 40)
     wide = cell.wrap(400, 800)
+    assert cell.wrap(400, 10) == wide   # asked again (a table does, to draw): no new breaking
+    assert len(breaks) == 1
     narrow = cell.wrap(100, 800)
-    assert narrow[1] > wide[1]
-    assert cell.wrap(400, 10) == wide   # the height on offer does not move line breaks
+    assert narrow[1] > wide[1] and len(breaks) == 2
 
 
 def test_reports_never_import_qt():

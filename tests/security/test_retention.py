@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from tests.factories import SEEDED_SECRETS, rich_case
 from victimcare.domain.model import Case, Victim
 from victimcare.domain.validation import ValidationError
 from victimcare.services import retention
-from victimcare.store import records
+from victimcare.store import migrations, records
 
 
 def test_closed_cases_past_their_review_date_are_listed(db):
@@ -69,3 +70,16 @@ def test_erasure_leaves_no_trace_in_any_table_or_free_page(db, db_path):
     raw = db_path.read_bytes()
     for secret in SEEDED_SECRETS:
         assert secret.encode() not in raw
+
+
+def test_erasure_also_removes_copies_kept_before_schema_upgrades(db, db_path):
+    erased = records.insert_case(db, rich_case("VC-2026-0001"))
+    # What an upgrade leaves beside the store (migrations._keep_copy_before_migrating).
+    copy = db_path.with_name(db_path.name + ".schema-2.bak")
+    shutil.copyfile(db_path, copy)
+    unrelated = db_path.with_name("other.db.schema-2.bak")
+    unrelated.write_bytes(b"not this store's")
+    assert migrations.upgrade_copies(db_path) == [copy]
+    retention.erase(db, erased.id, "Review: no policing purpose")
+    assert not copy.exists()
+    assert unrelated.exists()  # another store's copy is not this erasure's business

@@ -385,3 +385,11 @@ def test_a_promise_can_be_marked_met_by_a_conversation_already_logged(db, monkey
     assert met.met_by_contact_id == kept.id and met.met_at == local(2026, 3, 11, 15, 0)
     assert len(stored.contacts) == logged  # nothing logged twice
     assert commitments.entries_that_could_meet(stored, met) == []  # met: nothing to offer
+
+
+def test_the_today_list_reads_open_commitments_from_their_own_index(db):
+    # Checked on a fresh store, without the statistics that would steer the planner there.
+    plan = " | ".join(r["detail"] for r in db.all(
+        "EXPLAIN QUERY PLAN " + commitments.WORKLIST_SQL, ("2026-03-10T00:00:00+00:00",)))
+    assert plan.startswith("SEARCH m USING INDEX commitments_open"), plan
+    assert "TEMP B-TREE" not in plan  # already in due order: no sort

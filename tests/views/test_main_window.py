@@ -196,3 +196,15 @@ def test_the_case_list_is_read_when_first_shown_and_counted_before(qtbot, contro
     assert window.model.rowCount() == 0  # every case in the store, read only when wanted
     window.show_cases()
     assert column(window.model, REFERENCE) == ["VC-2026-0001", "VC-2026-0003", "VC-2026-0002"]
+
+
+def test_a_filter_kept_through_a_lock_is_applied_to_the_count_after_unlock(qtbot, controller):
+    window = main_window_of(qtbot, controller)
+    window.show_cases()
+    window.status_combo.setCurrentText("Closed")
+    assert window.count_label.text() == "0 of 3 cases"
+    db = window.db
+    window.detach()
+    window.attach(db, None)
+    assert window.tabs.currentWidget() is window.today
+    assert window.count_label.text() == "0 of 3 cases"

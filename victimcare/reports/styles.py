@@ -167,6 +167,13 @@ def _plain(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# Characters a Paragraph treats specially that a plain split would not: a soft hyphen (not
+# printed unless a line breaks there), and spaces other than the plain one, such as the
+# no-break space, which must not become line breaks. Rare in typed text; such cells keep
+# their Paragraph.
+_NEEDS_PARAGRAPH = re.compile(r"[\u00ad\u200b]|[^\S \n\r\t]")
+
+
 def text_lines(width: float, *parts: str | tuple[str, str],
                style: ParagraphStyle = CELL) -> Flowable:
     """The same cell as rich(*parts) with a line break between the parts, for a column `width`
@@ -174,6 +181,9 @@ def text_lines(width: float, *parts: str | tuple[str, str],
     'i' or 'small', set on lines of its own and wrapped at spaces as a Paragraph wraps.
     Falls back to rich() when a word is too long for the column (a Paragraph splits it)."""
     room = width - CELL_PADDING
+    if any(_NEEDS_PARAGRAPH.search(part if isinstance(part, str) else part[1])
+           for part in parts):
+        return rich(*_with_breaks(parts), style=style)
     lines = []
     for part in parts:
         tag, text = (None, part) if isinstance(part, str) else part

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from victimcare.domain.model import CaseSummary
 from victimcare.domain.timeutil import london, to_storage, utc_now
 from victimcare.domain.validation import Problem, ValidationError
 from victimcare.services import audit
-from victimcare.store import records
+from victimcare.store import migrations, records
 from victimcare.store.database import Database
 
 
@@ -86,6 +87,10 @@ def erase(db: Database, case_id: int, reason: str) -> str:
     # old pages do not linger there either.
     db.execute("VACUUM")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # A copy kept before a schema upgrade still holds the case: erased means erased there too.
+    if db.path is not None:
+        for copy in migrations.upgrade_copies(Path(db.path)):
+            copy.unlink(missing_ok=True)
     return reference
 
 

@@ -6,9 +6,11 @@ always at exactly one version. A database written by a newer victimcare is refus
 
 from __future__ import annotations
 
+import glob
 import shutil
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 from victimcare.store.database import APPLICATION_ID, Database, NewerSchemaError, UnlockError
 
@@ -73,8 +75,14 @@ def upgrade(db: Database, *, allow_empty: bool = False, target: int | None = Non
             )
 
 
+def upgrade_copies(path: Path) -> list[Path]:
+    """The copies kept before upgrades, beside the database at `path`."""
+    return sorted(path.parent.glob(f"{glob.escape(path.name)}.schema-*.bak"))
+
+
 def _keep_copy_before_migrating(db: Database, current: int) -> None:
-    """Copy the (still encrypted) file aside, so a failed upgrade can never cost data."""
+    """Copy the (still encrypted) file aside, so a failed upgrade can never cost data. The
+    copy holds every case as it then was: erasing a case removes it (services.retention)."""
     # Fold the WAL into the main file first so the copy is complete on its own.
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = db.path.with_name(f"{db.path.name}.schema-{current}.bak")

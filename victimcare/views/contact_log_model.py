@@ -90,23 +90,6 @@ def log_rows(case: Case, successful: Callable[[Contact], bool]) -> list[tuple[Lo
     return rows
 
 
-def _shown(entry: tuple[LogRow, list[LogRow]]) -> tuple:
-    """What decides how an entry's rows look: an entry only changes by being amended."""
-    row, children = entry
-    return row.contact_id, row.result, row.successful, row.view.occurred_at, len(children)
-
-
-def _one_added(old: list[tuple[LogRow, list[LogRow]]],
-               new: list[tuple[LogRow, list[LogRow]]]) -> int | None:
-    """The position of the one entry `new` adds to `old` with nothing else changed, or None."""
-    if len(new) != len(old) + 1:
-        return None
-    before, after = [_shown(e) for e in old], [_shown(e) for e in new]
-    position = next((i for i, (a, b) in enumerate(zip(before, after, strict=False))
-                     if a != b), len(before))
-    return position if after[position + 1:] == before[position:] else None
-
-
 class ContactLogModel(QAbstractItemModel):
     """Top-level rows have internal id 0; a child row's internal id is its parent's row + 1."""
 
@@ -122,18 +105,11 @@ class ContactLogModel(QAbstractItemModel):
         self._attempt_brush = QBrush(QColor(ATTEMPT_COLOUR))
 
     def set_case(self, case: Case, successful: Callable[[Contact], bool]) -> None:
-        rows = log_rows(case, successful)
-        added = _one_added(self._rows, rows)
-        if added is None:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-        else:
-            # The usual case after a save: one new entry. Inserting it keeps the view's
-            # scroll position and selection, and spares it laying out every row again.
-            self.beginInsertRows(QModelIndex(), added, added)
-            self._rows = rows
-            self.endInsertRows()
+        # A reset, not an insert of the one new entry: a child row's internal id names its
+        # parent's row, which an insert above would move under any index the view keeps.
+        self.beginResetModel()
+        self._rows = log_rows(case, successful)
+        self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()

@@ -583,8 +583,7 @@ class MainWindow(QMainWindow):
         if self.overdue_check.isChecked():
             overdue = cases.overdue_case_ids(self.db)
             found = [s for s in found if s.id in overdue]
-        filtered = (cases.search_query(text) is not None or status is not None
-                    or self.enhanced_check.isChecked() or self.overdue_check.isChecked())
+        filtered = self._filtered()
         if not filtered:
             self._total = len(found)
         elif self._total is None or recount:
@@ -597,10 +596,19 @@ class MainWindow(QMainWindow):
             self.empty_label.setText(EMPTY_STORE_HINT if self._total == 0 else NO_MATCH_HINT)
             self.list_stack.setCurrentWidget(self.empty_label)
 
+    def _filtered(self) -> bool:
+        return (cases.search_query(self.search_edit.text()) is not None
+                or self.status_filter() is not None
+                or self.enhanced_check.isChecked() or self.overdue_check.isChecked())
+
     def _list_cases_when_shown(self) -> None:
         """After unlocking, Today is in front: the case list (every case in the store) is read
-        when the officer first turns to it, and until then the status bar counts the cases."""
+        when the officer first turns to it, and until then the status bar counts the cases.
+        A filter kept from before a lock is applied now, so the count says what it shows."""
         if self.db is None:
+            return
+        if self._filtered():
+            self.refresh(recount=True)
             return
         self._total = cases.count_cases(self.db)
         self.count_label.setText(count_text(self._total, self._total, False))
