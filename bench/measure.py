@@ -13,12 +13,6 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def median_ms(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        fn()
-    return statistics.median(timed(fn) for _ in range(repeats))
-
-
 def paired_medians_ms(fn: Callable[[], object], baseline: Callable[[], object],
                       repeats: int) -> tuple[float, float]:
     """Medians of `fn` and its baseline, timed in turns so that a machine slowing down for a
