@@ -60,7 +60,7 @@ def _startup(repeats: int, db_path: Path) -> tuple[float, float]:
     for _ in range(repeats):  # taken in turns, so a machine slowing down slows both
         bare.append(_probe("bare-window", repr(time.time()))["ms"])
         app.append(_probe("unlock-window", repr(time.time()), str(db_path))["ms"])
-    return sorted(app)[len(app) // 2], sorted(bare)[len(bare) // 2]
+    return statistics.median(app), statistics.median(bare)
 
 
 def _search_terms(db, count: int, rng: random.Random) -> list[str]:

@@ -38,7 +38,7 @@ from victimcare.reports import (
 )
 from victimcare.reports.fonts import register_fonts
 from victimcare.reports.layout import MARKING, REDACTION_NOTICE
-from victimcare.reports.styles import CELL, CELL_BOLD, TextLines, para, short_lines, text_lines
+from victimcare.reports.styles import CELL, CELL_BOLD, TextLines, para, text_lines
 from victimcare.services import cases, commitments
 from victimcare.services.printing import DOCUMENT_KINDS, build_document
 from victimcare.store import records
@@ -406,10 +406,10 @@ def test_a_case_with_nothing_recorded_yet_prints():
 # -- the cheap cells a long log is made of ----------------------------------------------------
 def test_text_lines_wrap_at_spaces_and_hand_a_word_too_long_to_a_paragraph():
     register_fonts()
-    fits = short_lines("Phone", "To the victim", 54)
+    fits = text_lines(54, "Phone", ("small", "To the victim"))
     assert isinstance(fits, TextLines)
     assert fits.wrap(46, 800)[1] == 2 * CELL.leading
-    long = short_lines("Video call through an interpreter service", "To the victim", 54)
+    long = text_lines(54, "Video call through an interpreter service", ("small", "To the victim"))
     assert isinstance(long, TextLines)
     assert all(stringWidth(text, font, size) <= 46 for text, font, size, _ in long.lines)
     assert " ".join(text for text, *_ in long.lines) == \
@@ -419,7 +419,7 @@ def test_text_lines_wrap_at_spaces_and_hand_a_word_too_long_to_a_paragraph():
     assert [text for text, *_ in typed.lines] == ["one two", "", "three <b>"]
     # A word wider than the column: a Paragraph, which splits words.
     assert isinstance(text_lines(54, "Supercalifragilisticexpialidocious"), Paragraph)
-    assert isinstance(short_lines("Spoke", None, 64, CELL_BOLD), TextLines)
+    assert isinstance(text_lines(64, "Spoke", style=CELL_BOLD), TextLines)
 
 
 def test_soft_hyphens_and_no_break_spaces_print_as_a_paragraph_prints_them():
@@ -443,7 +443,7 @@ def test_text_lines_split_between_lines_for_an_entry_taller_than_a_page():
     assert block.split(200, CELL.leading / 2) == []
 
 
-def test_short_lines_print_as_text_in_the_embedded_font():
+def test_text_lines_print_as_text_in_the_embedded_font():
     pdf = contact_log(case_with_contacts(8), OFFICER, NOW)
     text = flat("\n".join(pages_of(pdf)))
     assert "Phone To the victim" in text

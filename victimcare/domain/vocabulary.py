@@ -7,6 +7,13 @@ update, and within how long, lives in the Code rules file, never here.
 
 from __future__ import annotations
 
+
+def label(words: dict[str, str], key: str) -> str:
+    """The words a person reads for `key`; a key the list lacks (from an older or newer
+    version) is shown as itself, underscores as spaces, never as an error."""
+    return words.get(key, key.replace("_", " "))
+
+
 OFFENCE_CATEGORIES: dict[str, str] = {
     "sexual_offence": "Sexual offence",
     "domestic_abuse": "Domestic abuse",

@@ -46,7 +46,6 @@ from victimcare.reports.styles import (
     heading,
     para,
     rich,
-    short_lines,
     subheading,
     text_lines,
 )
@@ -58,10 +57,6 @@ LOG_HEADER = ("Date", "Time", "Method", "With whom", "Outcome", "Covered", "Narr
 # Widths of every column but the narrative, which takes the rest of the line.
 _LOG_WIDTHS_PORTRAIT = (55, 33, 54, 52, 64, 78)
 _LOG_WIDTHS_LANDSCAPE = (56, 35, 68, 74, 92, 124)
-
-
-def _word(words: dict[str, str], key: str) -> str:
-    return words.get(key, key.replace("_", " "))
 
 
 def _local_date(moment: datetime) -> str:
@@ -101,7 +96,7 @@ def _victim_facts(case: Case, today: date, redact: bool) -> list[tuple[str, str]
         postcode = victim.postcode or NOT_RECORDED
         phones = _phones(victim)
         email = victim.email or NOT_RECORDED
-    flags = [_word(vocab.VULNERABILITY_FLAGS, f) for f in victim.vulnerability_flags]
+    flags = [vocab.label(vocab.VULNERABILITY_FLAGS, f) for f in victim.vulnerability_flags]
     if under_18_at_offence(case):
         flags.insert(0, "Under 18 at the time of the offence")
     return [
@@ -124,11 +119,11 @@ def _case_facts(case: Case, rules: CodeRules) -> list[tuple[str, str]]:
         if case.closure_reason:
             status += f" – {case.closure_reason}"
     else:
-        status = _word(vocab.CASE_STATUSES, case.status)
+        status = vocab.label(vocab.CASE_STATUSES, case.status)
     facts = [
         ("Case reference", case.reference),
         ("Crime reference", case.crime_reference or NOT_RECORDED),
-        ("Offence", _word(vocab.OFFENCE_CATEGORIES, case.offence_category)),
+        ("Offence", vocab.label(vocab.OFFENCE_CATEGORIES, case.offence_category)),
         ("Offence date", format_date(case.offence_date) or NOT_RECORDED),
         ("Opened", format_datetime(case.opened_at) or NOT_RECORDED),
         ("Status", status),
@@ -168,14 +163,14 @@ def _agreement_facts(agreement: ContactAgreement) -> list[tuple[str, str]]:
         state = "Active"
     else:
         state = "No regular contact agreed"
-    through = _word(vocab.CONTACT_PARTIES, agreement.through_whom)
+    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
     if agreement.through_name:
         through += f" ({agreement.through_name})"
     return [
         ("How often", f"Every {agreement.frequency_days} days" if agreement.frequency_days
          else "Not agreed"),
         ("State", state),
-        ("Method", _word(vocab.CONTACT_METHODS, agreement.method)),
+        ("Method", vocab.label(vocab.CONTACT_METHODS, agreement.method)),
         ("Through", through),
         ("From", format_date(agreement.start_date) or NOT_RECORDED),
         ("Notes", agreement.notes or "None"),
@@ -214,8 +209,8 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
     if needs:
         widths = [130, 60]
         out += data_tables(("Area", "Level", "Notes"), [
-            RowGroup([[para(_word(vocab.NEED_AREAS, n.area)),
-                       para(_word(vocab.NEED_LEVELS, n.level),
+            RowGroup([[para(vocab.label(vocab.NEED_AREAS, n.area)),
+                       para(vocab.label(vocab.NEED_LEVELS, n.level),
                             CELL_BOLD if n.level == "high" else CELL),
                        para(n.notes)]]) for n in needs
         ], [*widths, width - sum(widths)], page_height=height)
@@ -226,7 +221,7 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
         widths = [100, 62, 55, 62]
         out += data_tables(("Action", "Owner", "Due", "Status", "Completed"), [
             RowGroup([[para(a.description), para(a.owner), para(format_date(a.due_date)),
-                       para(_word(vocab.ACTION_STATUSES, a.status)),
+                       para(vocab.label(vocab.ACTION_STATUSES, a.status)),
                        para(format_date(a.completed_on))]]) for a in plan.actions
         ], [width - sum(widths), *widths], page_height=height)
     else:
@@ -236,14 +231,14 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
         widths = [100, 90, 62, 80]
         rows = []
         for r in plan.referrals:
-            consent = _word(vocab.CONSENT, r.consent)
+            consent = vocab.label(vocab.CONSENT, r.consent)
             if r.consent_date:
                 consent += f" ({format_date(r.consent_date)})"
             rows.append(RowGroup([[
-                para(_word(vocab.REFERRAL_AGENCIES, r.agency)),
+                para(vocab.label(vocab.REFERRAL_AGENCIES, r.agency)),
                 para(consent, CELL if r.consent == "given" else CELL_BOLD),
                 para(format_date(r.referred_on) or "Not yet"),
-                para(_word(vocab.REFERRAL_STATUSES, r.status)),
+                para(vocab.label(vocab.REFERRAL_STATUSES, r.status)),
                 para(r.notes),
             ]]))
         out += data_tables(("Service", "Consent", "Referred on", "Status", "Notes"), rows,
@@ -279,7 +274,7 @@ def _commitments(commitments: list[Commitment], now: datetime,
             detail = ""
         style = CELL_BOLD if status in ("overdue", "met_late") else CELL
         groups.append(RowGroup([[
-            para(_word(vocab.COMMITMENT_KINDS, c.kind)),
+            para(vocab.label(vocab.COMMITMENT_KINDS, c.kind)),
             para(c.reason),
             para(format_datetime(c.due_at)),
             para(_STATUS_WORDS.get(status, status), style),
@@ -299,16 +294,17 @@ def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
                  widths: list[float]) -> list:
     attempt = _is_attempt(view)
     style = CELL_ITALIC if attempt else CELL
-    direction = _word(vocab.DIRECTIONS, view.direction)
-    outcome = _word(vocab.CONTACT_OUTCOMES, view.outcome)
-    covered = ", ".join(_word(vocab.CODE_ITEMS, item) for item in view.covered)
+    direction = vocab.label(vocab.DIRECTIONS, view.direction)
+    outcome = vocab.label(vocab.CONTACT_OUTCOMES, view.outcome)
+    covered = ", ".join(vocab.label(vocab.CODE_ITEMS, item) for item in view.covered)
     return [
         _local_date(view.occurred_at),
         _local_time(view.occurred_at),
-        short_lines(_word(vocab.CONTACT_METHODS, view.method), direction, widths[2], style),
-        text_lines(widths[3], _word(vocab.CONTACT_PARTIES, view.with_whom), style=style),
-        (short_lines(outcome, "(attempt)", widths[4], style, second_italic=True) if attempt
-         else short_lines(outcome, None, widths[4], CELL_BOLD)),
+        text_lines(widths[2], vocab.label(vocab.CONTACT_METHODS, view.method),
+                   ("small", direction), style=style),
+        text_lines(widths[3], vocab.label(vocab.CONTACT_PARTIES, view.with_whom), style=style),
+        (text_lines(widths[4], outcome, ("i", "(attempt)"), style=style) if attempt
+         else text_lines(widths[4], outcome, style=CELL_BOLD)),
         text_lines(widths[5], covered or "–", style=style),
         narrative,
     ]
@@ -387,8 +383,8 @@ def contact_summary(case: Case, rules: CodeRules, officer_label: str, now: datet
     story: list[Flowable] = title_block(info, _victim_subtitle(case.victim), [
         ("Case", case.reference),
         ("Crime reference", case.crime_reference or NOT_RECORDED),
-        ("Offence", _word(vocab.OFFENCE_CATEGORIES, case.offence_category)),
-        ("Status", _word(vocab.CASE_STATUSES, case.status)),
+        ("Offence", vocab.label(vocab.OFFENCE_CATEGORIES, case.offence_category)),
+        ("Status", vocab.label(vocab.CASE_STATUSES, case.status)),
     ])
     height = info.frame_height
     story += [Spacer(1, 6), safe_contact_block(case.safe_contact, width, page_height=height)]
@@ -453,8 +449,8 @@ def _reach(case: Case, redact: bool) -> list[tuple[str, str]]:
     agreement = case.agreement
     agreed = (f"Every {agreement.frequency_days} days" if agreement.frequency_days
               else "No regular contact agreed")
-    agreed += f", by {_word(vocab.CONTACT_METHODS, agreement.method).lower()}"
-    through = _word(vocab.CONTACT_PARTIES, agreement.through_whom)
+    agreed += f", by {vocab.label(vocab.CONTACT_METHODS, agreement.method).lower()}"
+    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
     if agreement.through_whom != "victim":
         agreed += f", through the {through if through.isupper() else through.lower()}"
         if agreement.through_name:
@@ -480,7 +476,7 @@ def contact_log(case: Case, officer_label: str, now: datetime, redact: bool = Fa
     story: list[Flowable] = title_block(info, _victim_subtitle(case.victim), [
         ("Case", case.reference),
         ("Crime reference", case.crime_reference or NOT_RECORDED),
-        ("Offence", _word(vocab.OFFENCE_CATEGORIES, case.offence_category)),
+        ("Offence", vocab.label(vocab.OFFENCE_CATEGORIES, case.offence_category)),
         ("Entries", _entries(len(case.contacts))),
     ])
     height = info.frame_height

@@ -64,8 +64,13 @@ def markup(text: str | None) -> str:
     """Typed text as Paragraph markup that prints exactly as typed, line breaks kept."""
     if not text:
         return ""
+    return escape(_plain(text)).replace("\n", "<br/>")
+
+
+def _plain(text: str) -> str:
+    """Typed text as it prints: line ends as newlines, tabs as spaces, no control codes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return escape(_CONTROL.sub("", text)).replace("\n", "<br/>")
+    return _CONTROL.sub("", text)
 
 
 class CellParagraph(Paragraph):
@@ -114,7 +119,7 @@ def rich(*parts: str | tuple[str, str], style: ParagraphStyle = CELL) -> Paragra
 class TextLines(Flowable):
     """Lines of plain text already broken to fit their column, each line in its own type:
     drawn directly, at a small part of a Paragraph's cost (no markup to parse, no line
-    breaking at every measure). Made by short_lines() and text_lines()."""
+    breaking at every measure). Made by text_lines()."""
 
     def __init__(self, lines: Sequence[tuple[str, str, float, colors.Color]], leading: float):
         super().__init__()
@@ -159,12 +164,6 @@ def _line_type(tag: str | None, style: ParagraphStyle) -> tuple[str, float, colo
     if tag == "small":
         return style.fontName, style.fontSize - 1, MUTED
     return style.fontName, style.fontSize, style.textColor
-
-
-def _plain(text: str) -> str:
-    """Typed text as it prints: what markup() keeps, without the escaping."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub("", text)
 
 
 # Characters a Paragraph treats specially that a plain split would not: a soft hyphen (not
@@ -213,15 +212,6 @@ def _with_breaks(parts: Sequence[str | tuple[str, str]]) -> list[str | tuple[str
             joined.append(("br", ""))
         joined.append(part)
     return joined
-
-
-def short_lines(first: str, second: str | None, width: float, style: ParagraphStyle = CELL, *,
-                second_italic: bool = False) -> Flowable:
-    """`first` in the cell's style, over `second` (if any) in the muted small type of rich()'s
-    'small', or in italics as rich()'s 'i', for a column `width` wide including its padding."""
-    if second is None:
-        return text_lines(width, first, style=style)
-    return text_lines(width, first, ("i" if second_italic else "small", second), style=style)
 
 
 # -- section headings ---------------------------------------------------------------------------

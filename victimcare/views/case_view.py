@@ -46,7 +46,7 @@ from victimcare.domain.model import Case, Commitment, Contact
 from victimcare.domain.timeutil import format_date, format_datetime, london
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
-from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel, first_line, words
+from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
 from victimcare.views.dialogs import (
     ActionDialog,
     AmendContactDialog,
@@ -64,6 +64,7 @@ from victimcare.views.dialogs import (
 from victimcare.views.dialogs.amend_contact_dialog import entry_text, history_text
 from victimcare.views.dialogs.form import FormDialog, clear_widget_text
 from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_words
+from victimcare.views.text import first_line
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 
@@ -121,7 +122,7 @@ class CommitmentsModel(QStandardItemModel):
             bold.setBold(True)
             status_item.setFont(bold)
             row = [status_item,
-                   _item(words(vocab.COMMITMENT_KINDS, commitment.kind), commitment.id),
+                   _item(vocab.label(vocab.COMMITMENT_KINDS, commitment.kind), commitment.id),
                    _item(commitment.reason, commitment.id),
                    _item(format_datetime(commitment.due_at), commitment.id),
                    _item(done_words(commitment, contacts), commitment.id)]
@@ -136,8 +137,8 @@ def done_words(commitment: Commitment, contacts: dict[int, Contact]) -> str:
         how = ""
         if contact is not None:
             view = contact.current
-            how = (f" by {words(vocab.CONTACT_METHODS, view.method).lower()} "
-                   f"({words(vocab.CONTACT_OUTCOMES, view.outcome).lower()})")
+            how = (f" by {vocab.label(vocab.CONTACT_METHODS, view.method).lower()} "
+                   f"({vocab.label(vocab.CONTACT_OUTCOMES, view.outcome).lower()})")
         return f"Met {format_datetime(commitment.met_at)}{how}"
     return ""
 
@@ -177,8 +178,8 @@ class NeedsModel(QStandardItemModel):
         for need in sorted(case.care_plan.needs,
                            key=lambda n: (order.index(n.area) if n.area in order else 99,
                                           n.id or 0)):
-            self.appendRow([_item(words(vocab.NEED_AREAS, need.area), need.id),
-                            _item(words(vocab.NEED_LEVELS, need.level), need.id),
+            self.appendRow([_item(vocab.label(vocab.NEED_AREAS, need.area), need.id),
+                            _item(vocab.label(vocab.NEED_LEVELS, need.level), need.id),
                             _item(first_line(need.notes), need.id, need.notes or None)])
 
 
@@ -193,10 +194,10 @@ class ActionsModel(QStandardItemModel):
             need = needs.get(action.need_id)
             self.appendRow([
                 _item(action.description, action.id),
-                _item(words(vocab.NEED_AREAS, need.area) if need else "", action.id),
+                _item(vocab.label(vocab.NEED_AREAS, need.area) if need else "", action.id),
                 _item(action.owner, action.id),
                 _item(format_date(action.due_date), action.id),
-                _item(words(vocab.ACTION_STATUSES, action.status), action.id),
+                _item(vocab.label(vocab.ACTION_STATUSES, action.status), action.id),
                 _item(format_date(action.completed_on), action.id),
             ])
 
@@ -209,11 +210,11 @@ class ReferralsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(list(self.HEADERS))
         for referral in case.care_plan.referrals:
             self.appendRow([
-                _item(words(vocab.REFERRAL_AGENCIES, referral.agency), referral.id),
-                _item(words(vocab.CONSENT, referral.consent), referral.id),
+                _item(vocab.label(vocab.REFERRAL_AGENCIES, referral.agency), referral.id),
+                _item(vocab.label(vocab.CONSENT, referral.consent), referral.id),
                 _item(format_date(referral.consent_date), referral.id),
                 _item(format_date(referral.referred_on), referral.id),
-                _item(words(vocab.REFERRAL_STATUSES, referral.status), referral.id),
+                _item(vocab.label(vocab.REFERRAL_STATUSES, referral.status), referral.id),
                 _item(first_line(referral.notes), referral.id, referral.notes or None),
             ])
 
@@ -515,7 +516,7 @@ class CaseView(QWidget):
         ids = [case.reference]
         ids.append(f"Crime ref {case.crime_reference}" if case.crime_reference
                    else "No crime reference yet")
-        ids.append(words(vocab.OFFENCE_CATEGORIES, case.offence_category))
+        ids.append(vocab.label(vocab.OFFENCE_CATEGORIES, case.offence_category))
         self.ids_label.setText(" · ".join(ids))
         self.rights_label.setText(rights.describe())
         closed = case.status == "closed"
@@ -577,7 +578,7 @@ class CaseView(QWidget):
             "Rights": rights,
             "Vulnerability": self._vulnerability_words(case),
             "Persistently targeted": "Yes" if case.persistently_targeted else "No",
-            "Offence": words(vocab.OFFENCE_CATEGORIES, case.offence_category),
+            "Offence": vocab.label(vocab.OFFENCE_CATEGORIES, case.offence_category),
             "Offence date": format_date(case.offence_date) or "Not known",
             "Crime reference": case.crime_reference or "—",
             "Opened": format_datetime(case.opened_at),
@@ -592,7 +593,7 @@ class CaseView(QWidget):
 
     @staticmethod
     def _vulnerability_words(case: Case) -> str:
-        found = [words(vocab.VULNERABILITY_FLAGS, f) for f in case.victim.vulnerability_flags]
+        found = [vocab.label(vocab.VULNERABILITY_FLAGS, f) for f in case.victim.vulnerability_flags]
         if under_18_at_offence(case):
             found.insert(0, "Under 18 at the time of the offence")
         return ", ".join(found) or "None recorded"

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
+from victimcare.views.text import first_line
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,15 +31,6 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _ANSWERED = frozenset({int(_DISPLAY), int(_FONT), int(_FOREGROUND), int(ID_ROLE),
                        int(Qt.ItemDataRole.ToolTipRole)})
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell
-
-
-def words(mapping: dict[str, str], key: str) -> str:
-    return mapping.get(key, key.replace("_", " "))
-
-
-def first_line(text: str, limit: int = 120) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 class LogRow:
@@ -62,10 +54,10 @@ class LogRow:
             self._cells = (
                 format_datetime(view.occurred_at),
                 self.result,
-                words(vocab.CONTACT_METHODS, view.method),
-                words(vocab.CONTACT_PARTIES, view.with_whom),
-                words(vocab.CONTACT_OUTCOMES, view.outcome),
-                ", ".join(words(vocab.CODE_ITEMS, c) for c in view.covered),
+                vocab.label(vocab.CONTACT_METHODS, view.method),
+                vocab.label(vocab.CONTACT_PARTIES, view.with_whom),
+                vocab.label(vocab.CONTACT_OUTCOMES, view.outcome),
+                ", ".join(vocab.label(vocab.CODE_ITEMS, c) for c in view.covered),
                 first_line(view.narrative),
             )
         return self._cells

@@ -20,6 +20,7 @@ from victimcare.domain.validation import Problem
 from victimcare.services import commitments
 from victimcare.store.database import Database
 from victimcare.views.dialogs.form import FormDialog, line_edit
+from victimcare.views.text import first_line
 from victimcare.views.widgets.when_edit import WhenEdit
 
 
@@ -100,12 +101,10 @@ class PromiseDialog(FormDialog):
 def entry_words(contact: Contact) -> str:
     """One line for a log entry: when, how, the outcome and the narrative's first line."""
     view = contact.current
-    narrative = view.narrative.strip().splitlines()[0] if view.narrative.strip() else ""
-    if len(narrative) > 60:
-        narrative = narrative[:59] + "…"
     words = (f"{format_datetime(view.occurred_at)} · "
-             f"{vocab.CONTACT_METHODS.get(view.method, view.method)} · "
-             f"{vocab.CONTACT_OUTCOMES.get(view.outcome, view.outcome)}")
+             f"{vocab.label(vocab.CONTACT_METHODS, view.method)} · "
+             f"{vocab.label(vocab.CONTACT_OUTCOMES, view.outcome)}")
+    narrative = first_line(view.narrative, 60)
     return f"{words} — {narrative}" if narrative else words
 
 
