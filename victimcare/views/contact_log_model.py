@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
+from victimcare.views.table_model import Headed, Index
 from victimcare.views.text import first_line
-
-Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTEMPT_COLOUR = "#5f6368"
@@ -30,7 +29,6 @@ _FONT = Qt.ItemDataRole.FontRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _ANSWERED = frozenset({int(_DISPLAY), int(_FONT), int(_FOREGROUND), int(ID_ROLE),
                        int(Qt.ItemDataRole.ToolTipRole)})
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell
 
 
 class LogRow:
@@ -82,10 +80,10 @@ def log_rows(case: Case, successful: Callable[[Contact], bool]) -> list[tuple[Lo
     return rows
 
 
-class ContactLogModel(QAbstractItemModel):
+class ContactLogModel(Headed, QAbstractItemModel):
     """Top-level rows have internal id 0; a child row's internal id is its parent's row + 1."""
 
-    HEADERS = HEADERS
+    headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -138,16 +136,6 @@ class ContactLogModel(QAbstractItemModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
         return len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def row_at(self, index: Index) -> LogRow:
         parent_id = index.internalId()

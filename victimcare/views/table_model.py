@@ -1,4 +1,4 @@
-"""The part every read-only table model here shares: fixed column headings, selectable rows."""
+"""The part every read-only model here shares: fixed column headings, selectable rows."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 Index = QModelIndex | QPersistentModelIndex
 
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked for every cell
 
-class HeadedTableModel(QAbstractTableModel):
-    """Subclasses set `headers` and provide rowCount() and data()."""
+
+class Headed:
+    """Column headings from `headers`, and rows that can be selected but not edited: mixed into
+    a Qt item model (table or tree) ahead of it."""
 
     headers: tuple[str, ...] = ()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
-        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -25,6 +25,11 @@ class HeadedTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _SELECTABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+class HeadedTableModel(Headed, QAbstractTableModel):
+    """Subclasses set `headers` and provide rowCount() and data()."""
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
+        return 0 if parent.isValid() else len(self.headers)
