@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,6 +55,19 @@ def _probe(*args: str, env_extra: dict[str, str] | None = None) -> dict:
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"probe {args[0]} failed: {done.stderr.strip()[-400:]}")
     return json.loads(lines[-1])
+
+
+@contextmanager
+def _scratch_copy(store: Path) -> Iterator[Path]:
+    """A fresh copy of the (encrypted) store for a probe that writes: logged contacts and
+    audit rows must not pile up in the reused store and slow every later run."""
+    copy = store.with_name(store.name + ".scratch")
+    try:
+        shutil.copyfile(store, copy)
+        yield copy
+    finally:
+        for leftover in store.parent.glob(copy.name + "*"):
+            leftover.unlink()
 
 
 def _startup(repeats: int, db_path: Path) -> tuple[float, float]:
@@ -100,7 +115,8 @@ def measure_size(cases: int, repeats: int, log) -> dict[str, Figure]:
                                 app_ms <= 1.5 * bare_ms)
 
     log(f"  [{cases}] unlock, open a case, log a contact")
-    gui = _probe("interactive", str(encrypted))
+    with _scratch_copy(encrypted) as scratch:
+        gui = _probe("interactive", str(scratch))
     kdf, today = statistics.median(gui["kdf"]), statistics.median(gui["today"])
     figures["unlock"] = Figure("unlock: key derived, then Today painted", today, kdf,
                                "key derivation alone (default cost)",
@@ -152,7 +168,8 @@ def measure_size(cases: int, repeats: int, log) -> dict[str, Figure]:
         twin.close()
 
     log(f"  [{cases}] peak memory")
-    app_kb = _probe("memory", str(encrypted))["peak_kb"]
+    with _scratch_copy(encrypted) as scratch:
+        app_kb = _probe("memory", str(scratch))["peak_kb"]
     bare_kb = _probe("bare-memory")["peak_kb"]
     extra = (app_kb - bare_kb) / 1024
     figures["memory"] = Figure("peak memory, store open, Cases and one case visited",

@@ -42,3 +42,15 @@ def test_the_table_says_which_figures_grow_and_notes_name_each_miss():
     assert "1 target not met" in notes
     assert f"**contact summary PDF** (900 ms, target <= 2x): {PROFILING['pdf']}" in notes
     assert _notes(figures(20.0, True)).startswith("Every target is met.")
+
+
+def test_probes_that_write_get_a_copy_that_is_removed_after(tmp_path):
+    from bench.run import _scratch_copy
+
+    store = tmp_path / "cases-10.db"
+    store.write_bytes(b"the reused store")
+    with _scratch_copy(store) as copy:
+        copy.write_bytes(b"written by a probe")
+        copy.with_name(copy.name + "-wal").write_bytes(b"wal")
+    assert store.read_bytes() == b"the reused store"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases-10.db"]
