@@ -151,7 +151,8 @@ class VictimcareApp(QObject):
 
     finished = Signal(int)  # the exit code; the event loop (when there is one) ends on it
 
-    def __init__(self, qapp: QApplication, db_path: Path) -> None:
+    def __init__(self, qapp: QApplication, db_path: Path,
+                 resume: LockedSession | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.db_path = Path(db_path)
@@ -162,8 +163,9 @@ class VictimcareApp(QObject):
         self.passphrase_dialog = None
         self.exit_code: int | None = None
         self.locked = False
-        # While locked: why, when, and the screens to open again (case references only).
-        self.locked_session: LockedSession | None = None
+        # While locked: why, when, and the screens to open again (case references only). Given
+        # at start-up when a fresh process takes over from a locked one.
+        self.locked_session: LockedSession | None = resume
         self._lock_after_backup = False
         self._lock_after_backup_idle = False
         self._lock = InstanceLock(self.db_path)
@@ -197,6 +199,10 @@ class VictimcareApp(QObject):
             self.unlock_dialog.setWindowIcon(style.app_icon())
             self.unlock_dialog.accepted.connect(self._on_unlocked)
             self.unlock_dialog.rejected.connect(self._on_dialog_rejected)
+            if self.locked_session is not None:
+                from victimcare.domain.timeutil import utc_now
+
+                self.unlock_dialog.show_lock_note(self.locked_session.message(utc_now()))
             self.unlock_dialog.open()
             QTimer.singleShot(PRELOAD_AFTER_MS, start_preload)
         else:
@@ -245,6 +251,9 @@ class VictimcareApp(QObject):
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.change_passphrase_requested.connect(self.show_change_passphrase)
         self.main_window.preferences_changed.connect(self.on_preferences_changed)
+        session, self.locked_session = self.locked_session, None
+        if session is not None:  # taking over from a process that locked
+            self.main_window.reopen(session.workspace)
         self.main_window.show()
         self.main_window.raise_()
         self.main_window.activateWindow()
@@ -450,9 +459,11 @@ def _application(argv: list[str] | None) -> QApplication:
 
 
 def run(argv: list[str] | None = None, *, db_path: Path | None = None,
-        exec: bool = True) -> int | VictimcareApp:  # noqa: A002 - Anki's name for the seam
+        exec: bool = True,  # noqa: A002 - Anki's name for the seam
+        resume: LockedSession | None = None) -> int | VictimcareApp:
     """Open the app. Returns the exit code, or with exec=False the started controller
-    (its `qapp` is the QApplication) without entering the event loop."""
+    (its `qapp` is the QApplication) without entering the event loop. `resume`: the lock this
+    start takes over from (the unlock window says why, and unlocking reopens its screens)."""
     config.harden_process()
     configure_logging()
     if exec:
@@ -460,7 +471,7 @@ def run(argv: list[str] | None = None, *, db_path: Path | None = None,
         install_excepthook()
     qapp = _application(argv)
     where = Path(db_path) if db_path else preferences.load_preferences().database()
-    controller = VictimcareApp(qapp, where)
+    controller = VictimcareApp(qapp, where, resume)
     if not exec:
         controller.start()
         return controller

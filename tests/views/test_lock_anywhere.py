@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import rich_case
-from tests.views.conftest import OFFICER, main_window_of
+from tests.views.conftest import main_window_of
 from tests.views.test_lock import SECRETS, everything_shown
 from tests.views.test_today import seed_worklist
 from victimcare import app
@@ -24,7 +24,6 @@ from victimcare.store import records
 from victimcare.store.database import StoreClosedError
 from victimcare.views import ask, clipboard
 from victimcare.views.lock import LockShortcut
-from victimcare.views.main_window import MainWindow
 from victimcare.views.workspace import LockedSession, OpenCase, Workspace
 
 # Captured when this module is imported, before the autouse guard (tests/views/conftest.py)
@@ -246,25 +245,30 @@ def test_the_same_screens_cases_and_sections_come_back_and_an_erased_case_does_n
         assert secret not in everything_shown(), secret
 
 
-def test_the_kept_value_alone_reopens_the_screens_in_a_fresh_window(qtbot, controller):
-    """What a fresh process started at the unlock window would do with the text form."""
+def test_the_kept_value_alone_reopens_the_screens_in_a_fresh_start(qtbot, controller):
+    """What a fresh process started at the unlock window does with the text form."""
     window = controller.main_window
     reference = first_open_reference(controller)
     open_case_view(controller, reference).show_section("events")
     window.show_audit()
     window.lock_action.trigger()
     text = controller.locked_session.to_text()
-    database = setup.unlock(controller.db_path, TEST_PASSPHRASE)
-    fresh = MainWindow(None)
-    qtbot.addWidget(fresh)
+    path = controller.db_path
+    controller.shutdown()  # the locked process ends; only the text goes on
+
+    fresh = app.run([], db_path=path, exec=False, resume=LockedSession.from_text(text))
     try:
-        fresh.attach(database, OFFICER, LockedSession.from_text(text).workspace)
-        assert tab_texts(fresh) == ["&Today", "&Cases", reference, "Audit log"]
-        assert fresh.tabs.currentWidget() is fresh.audit_view
-        assert fresh.case_views()[0].section() == "events"
+        qtbot.addWidget(fresh.unlock_dialog)
+        assert re.fullmatch(r"Locked by you at \d\d:\d\d\.", fresh.unlock_dialog.lock_note.text())
+        fresh.unlock_dialog.passphrase_edit.setText(TEST_PASSPHRASE)
+        fresh.unlock_dialog.accept()
+        window = main_window_of(qtbot, fresh)
+        assert tab_texts(window) == ["&Today", "&Cases", reference, "Audit log"]
+        assert window.tabs.currentWidget() is window.audit_view
+        assert window.case_views()[0].section() == "events"
+        assert fresh.locked_session is None
     finally:
-        fresh.detach()
-        database.close()
+        fresh.shutdown()
 
 
 def test_with_nothing_open_today_is_in_front_again(qtbot, controller):

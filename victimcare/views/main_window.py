@@ -667,6 +667,13 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self._reopen(workspace)
 
+    def reopen(self, workspace: Workspace) -> None:
+        """Open the screens of a workspace in a window that already has its store (a fresh
+        process taking over from one that locked)."""
+        self._set_list_filters(workspace)
+        self._list_cases_when_shown()
+        self._reopen(workspace)
+
     # -- what is open, over a lock -----------------------------------------------------------
     def workspace(self) -> Workspace:
         """The open screens by name and case reference: all that is kept while locked."""
