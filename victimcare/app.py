@@ -24,7 +24,7 @@ from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
 from victimcare.services import preferences
 from victimcare.views import lock, style
-from victimcare.views.lock import InactivityTimer, ThrottledUnlockDialog
+from victimcare.views.lock import InactivityTimer, LockShortcut, ThrottledUnlockDialog
 
 # The unlock dialog should paint as soon as Qt can: the main window, the services behind it
 # and the passphrase-strength dictionary are imported only when they are first needed.
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from victimcare.store.database import Database
     from victimcare.views.first_run_dialog import FirstRunDialog
     from victimcare.views.main_window import MainWindow
+    from victimcare.views.workspace import LockedSession
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,11 @@ def excepthook(kind: type[BaseException], value: BaseException,
             app.exit(1)
         return
     log.debug("unexpected %s at %s", kind.__name__, where_raised(tb))
+    store = sys.modules.get("victimcare.store.database")  # not imported here: it loads SQLCipher
+    if store is not None and issubclass(kind, store.StoreClosedError):
+        # Code the lock interrupted (under a message box, say) reached for the store it closed:
+        # nothing was written, and the unlock window is what the officer should see.
+        return
     if QApplication.instance() is None:
         print(f"victimcare: unexpected error ({kind.__name__}); nothing more was changed.",
               file=sys.stderr)
@@ -145,7 +151,8 @@ class VictimcareApp(QObject):
 
     finished = Signal(int)  # the exit code; the event loop (when there is one) ends on it
 
-    def __init__(self, qapp: QApplication, db_path: Path) -> None:
+    def __init__(self, qapp: QApplication, db_path: Path,
+                 resume: LockedSession | None = None) -> None:
         super().__init__()
         self.qapp = qapp
         self.db_path = Path(db_path)
@@ -156,12 +163,19 @@ class VictimcareApp(QObject):
         self.passphrase_dialog = None
         self.exit_code: int | None = None
         self.locked = False
+        # While locked: why, when, and the screens to open again (case references only). Given
+        # at start-up when a fresh process takes over from a locked one.
+        self.locked_session: LockedSession | None = resume
         self._lock_after_backup = False
+        self._lock_after_backup_idle = False
         self._lock = InstanceLock(self.db_path)
         self.preferences = preferences.load_preferences()
         self.inactivity = InactivityTimer(self)
         self.inactivity.set_minutes(self.preferences.idle_lock_minutes)
         self.inactivity.inactive.connect(self.on_idle)
+        # Ctrl+Shift+L from inside any dialog or message box; watching from the first unlock.
+        self.lock_keys = LockShortcut(self)
+        self.lock_keys.activated.connect(self.lock)
 
     def start(self) -> None:
         try:
@@ -185,6 +199,10 @@ class VictimcareApp(QObject):
             self.unlock_dialog.setWindowIcon(style.app_icon())
             self.unlock_dialog.accepted.connect(self._on_unlocked)
             self.unlock_dialog.rejected.connect(self._on_dialog_rejected)
+            if self.locked_session is not None:
+                from victimcare.domain.timeutil import utc_now
+
+                self.unlock_dialog.show_lock_note(self.locked_session.message(utc_now()))
             self.unlock_dialog.open()
             QTimer.singleShot(PRELOAD_AFTER_MS, start_preload)
         else:
@@ -233,10 +251,20 @@ class VictimcareApp(QObject):
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.change_passphrase_requested.connect(self.show_change_passphrase)
         self.main_window.preferences_changed.connect(self.on_preferences_changed)
+        session, self.locked_session = self.locked_session, None
+        if session is not None:  # taking over from a process that locked
+            self.main_window.reopen(session.workspace)
         self.main_window.show()
         self.main_window.raise_()
         self.main_window.activateWindow()
+        self._watch_while_unlocked()
+
+    def _watch_while_unlocked(self) -> None:
+        from victimcare.views import clipboard  # its widgets load after the unlock window paints
+
+        clipboard.owner().activate()
         self.inactivity.activate()
+        self.lock_keys.activate()
 
     def _on_main_window_closed(self) -> None:
         self._finish(0)
@@ -248,15 +276,19 @@ class VictimcareApp(QObject):
             # A backup is copying every page: let it finish, and lock after the next idle spell.
             self.inactivity.activate()
             return
-        self.lock()
+        self.lock(idle=True)
 
     def _lock_when_backup_done(self) -> None:
         self._lock_after_backup = False
-        self.lock()
+        self.lock(idle=self._lock_after_backup_idle)
 
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = False) -> None:
         """Lock now: nothing personal stays in a window, a model or the clipboard, and the
-        connection (which holds the key) is closed. The instance lock stays held."""
+        connection (which holds the key) is closed. The instance lock stays held. What stays
+        in memory is `locked_session`: why, when, and the open screens by case reference.
+
+        Called from inside a modal dialog's or message box's own event loop too (the lock
+        keys, the idle timer): the boxes are closed, and `ask` tells their callers no."""
         if self.locked or self.database is None or self.main_window is None:
             return
         backup = getattr(self.main_window, "backup_dialog", None)
@@ -265,14 +297,24 @@ class VictimcareApp(QObject):
             # holding the passphrases), and lose its audit row: lock the moment it is done.
             if not self._lock_after_backup:
                 self._lock_after_backup = True
+                self._lock_after_backup_idle = idle
                 backup.thread.finished.connect(self._lock_when_backup_done)
             return
+        from victimcare.domain.timeutil import utc_now
+        from victimcare.views import clipboard
+        from victimcare.views.workspace import LockedSession
+
         self.locked = True
         self.inactivity.deactivate()
+        self.lock_keys.deactivate()
+        workspace = self.main_window.workspace()
+        self.locked_session = (
+            LockedSession.after_idle(utc_now(), self.inactivity.interval_ms(), workspace) if idle
+            else LockedSession.by_officer(utc_now(), workspace))
         # A half-typed dialog is discarded, not saved anywhere: the officer may be away and
         # whoever is at the keyboard must not be asked about it.
         lock.close_open_dialogs(keep=(self.unlock_dialog, self.first_run_dialog))
-        lock.clear_clipboard_if_ours()
+        clipboard.clear_if_ours()
         self.main_window.detach()
         self.main_window.hide()
         self.passphrase_dialog = None
@@ -293,6 +335,10 @@ class VictimcareApp(QObject):
             self.unlock_dialog = dialog
         dialog.passphrase_edit.setText("")
         dialog.message.clear_message()
+        from victimcare.domain.timeutil import utc_now
+
+        session = self.locked_session
+        dialog.show_lock_note(session.message(utc_now()) if locked and session else "")
         dialog.open()
         dialog.raise_()
         dialog.activateWindow()
@@ -303,13 +349,15 @@ class VictimcareApp(QObject):
         if database is None or self.main_window is None:
             self._finish(1)
             return
+        session, self.locked_session = self.locked_session, None
         self.locked = False
         self.database = database
-        self.main_window.attach(database, setup.current_officer(database))
+        self.main_window.attach(database, setup.current_officer(database),
+                                session.workspace if session else None)
         self.main_window.show()
         self.main_window.raise_()
         self.main_window.activateWindow()
-        self.inactivity.activate()
+        self._watch_while_unlocked()
 
     def on_preferences_changed(self) -> None:
         self.preferences = preferences.load_preferences()
@@ -369,6 +417,12 @@ class VictimcareApp(QObject):
 
     def _close_store(self) -> None:
         self.inactivity.deactivate()
+        self.lock_keys.deactivate()
+        if self.main_window is not None:  # the clipboard was only ever ours after an unlock
+            from victimcare.views import clipboard
+
+            clipboard.clear_if_ours()  # what was copied does not outlive the app
+            clipboard.owner().deactivate()
         if self.database is not None:
             self.database.close()
             self.database = None
@@ -405,9 +459,11 @@ def _application(argv: list[str] | None) -> QApplication:
 
 
 def run(argv: list[str] | None = None, *, db_path: Path | None = None,
-        exec: bool = True) -> int | VictimcareApp:  # noqa: A002 - Anki's name for the seam
+        exec: bool = True,  # noqa: A002 - Anki's name for the seam
+        resume: LockedSession | None = None) -> int | VictimcareApp:
     """Open the app. Returns the exit code, or with exec=False the started controller
-    (its `qapp` is the QApplication) without entering the event loop."""
+    (its `qapp` is the QApplication) without entering the event loop. `resume`: the lock this
+    start takes over from (the unlock window says why, and unlocking reopens its screens)."""
     config.harden_process()
     configure_logging()
     if exec:
@@ -415,7 +471,7 @@ def run(argv: list[str] | None = None, *, db_path: Path | None = None,
         install_excepthook()
     qapp = _application(argv)
     where = Path(db_path) if db_path else preferences.load_preferences().database()
-    controller = VictimcareApp(qapp, where)
+    controller = VictimcareApp(qapp, where, resume)
     if not exec:
         controller.start()
         return controller

@@ -1,7 +1,8 @@
 """The `victimcare` command line, sharing the services with the desktop app.
 
-Exit codes: 0 success; 1 `verify` found a problem; 2 bad usage or bad input; 3 wrong
-passphrase or not a victimcare database; 4 an unexpected internal error. Messages are one or
+Exit codes: 0 success; 1 `verify` found a problem; 2 bad usage or bad input, or refused
+(`restore`, `passwd` and `import` while the app has the store open); 3 wrong passphrase or
+not a victimcare database; 4 an unexpected internal error. Messages are one or
 two plain lines on stderr, never a traceback.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -166,6 +168,11 @@ def _db_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else config.default_database_path()
 
 
+def _require_store(path: Path) -> None:
+    if not path.exists():
+        raise CommandError(f"{path}: no such database (create one with 'victimcare init').")
+
+
 def _open(args: argparse.Namespace, stdin: TextIO):
     return _open_with_passphrase(args, stdin)[0]
 
@@ -174,8 +181,7 @@ def _open_with_passphrase(args: argparse.Namespace, stdin: TextIO):
     from victimcare.store import DatabaseMissingError, StorageFailure, StoreError, open_database
 
     path = _db_path(args)
-    if not path.exists():
-        raise CommandError(f"{path}: no such database (create one with 'victimcare init').")
+    _require_store(path)
     passphrase = _read_passphrase(stdin)
     try:
         return open_database(path, passphrase), passphrase
@@ -185,6 +191,28 @@ def _open_with_passphrase(args: argparse.Namespace, stdin: TextIO):
         raise CommandError(f"{path}: {exc}", EXIT_PROBLEM) from exc
     except StoreError as exc:
         raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from exc
+
+
+@contextmanager
+def _app_closed(path: Path) -> Iterator[None]:
+    """Hold the app's own one-instance lock for the whole command, or refuse at once.
+
+    `restore`, `passwd` and `import` change the file under an open app: its connection (and
+    its key) would go on writing to the old store, or the next save would undo the restore.
+    Held, the lock also stops the app from opening until the command is done.
+    """
+    from victimcare.security.instance import AlreadyRunning, InstanceLock
+
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        raise CommandError(f"victimcare is open on this database: close it first ({path}). "
+                           "Nothing was changed.", EXIT_BAD_INPUT) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _refuse_existing(path: Path) -> None:
@@ -279,13 +307,15 @@ def _import(args: argparse.Namespace, stdin: TextIO) -> int:
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file.")
-    db = _open(args, stdin)
-    try:
-        references = import_from_file(db, args.file)
-    except ImportRejected as exc:
-        raise CommandError(f"{exc} Nothing was imported.") from None
-    finally:
-        db.close()
+    _require_store(_db_path(args))
+    with _app_closed(_db_path(args)):
+        db = _open(args, stdin)
+        try:
+            references = import_from_file(db, args.file)
+        except ImportRejected as exc:
+            raise CommandError(f"{exc} Nothing was imported.") from None
+        finally:
+            db.close()
     print(f"Imported {len(references)} case(s).")
     return EXIT_OK
 
@@ -321,14 +351,15 @@ def _passwd(args: argparse.Namespace, stdin: TextIO) -> int:
     path = _db_path(args)
     if not path.exists():
         raise CommandError(f"{path}: no such database.")
-    old = _read_passphrase(stdin, "Current passphrase: ")
-    new = _read_passphrase(stdin, "New passphrase: ", new=True)
-    try:
-        change_passphrase(path, old, new)
-    except StorageFailure as exc:
-        raise CommandError(f"{path}: {exc}", EXIT_PROBLEM) from None
-    except StoreError as exc:
-        raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from None
+    with _app_closed(path):
+        old = _read_passphrase(stdin, "Current passphrase: ")
+        new = _read_passphrase(stdin, "New passphrase: ", new=True)
+        try:
+            change_passphrase(path, old, new)
+        except StorageFailure as exc:
+            raise CommandError(f"{path}: {exc}", EXIT_PROBLEM) from None
+        except StoreError as exc:
+            raise CommandError(f"{path}: {exc}", EXIT_LOCKED) from None
     print("Passphrase changed. The old passphrase no longer opens the database.")
     return EXIT_OK
 
@@ -359,15 +390,17 @@ def _restore(args: argparse.Namespace, stdin: TextIO) -> int:
     path = _db_path(args)
     if not args.source.is_file():
         raise CommandError(f"{args.source}: no such backup.")
-    passphrase = _read_passphrase(stdin, "Backup passphrase: ")
-    try:
-        restore_backup(args.source, passphrase, path)
-    except UnlockError as exc:
-        raise CommandError(f"{args.source}: {exc} Nothing was replaced.", EXIT_LOCKED) from None
-    except StorageFailure as exc:
-        raise CommandError(str(exc), EXIT_PROBLEM) from None
-    except (BackupError, StoreError) as exc:
-        raise CommandError(str(exc)) from None
+    with _app_closed(path):
+        passphrase = _read_passphrase(stdin, "Backup passphrase: ")
+        try:
+            restore_backup(args.source, passphrase, path)
+        except UnlockError as exc:
+            raise CommandError(f"{args.source}: {exc} Nothing was replaced.",
+                               EXIT_LOCKED) from None
+        except StorageFailure as exc:
+            raise CommandError(str(exc), EXIT_PROBLEM) from None
+        except (BackupError, StoreError) as exc:
+            raise CommandError(str(exc)) from None
     print(f"Restored {path} from {args.source}.")
     return EXIT_OK
 

@@ -24,7 +24,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import OFFICER, main_window_of
 from tests.views.test_today import seed_worklist
 from victimcare.store import records
-from victimcare.views import ask, lock
+from victimcare.views import ask, clipboard
 from victimcare.views.lock import InactivityTimer, delay_after
 from victimcare.views.unlock_dialog import WRONG_PASSPHRASE
 
@@ -103,7 +103,7 @@ def test_the_app_locks_when_idle_and_then_holds_nothing_personal(qtbot, controll
     dialog = window.log_contact_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.contact_fields.narrative_edit.setPlainText("She asked about the charging decision")
-    lock.copy_to_clipboard("Zofia Anna Wójcik")
+    clipboard.copy("Zofia Anna Wójcik")
     assert "Wójcik" in everything_shown()
 
     # Locking must never stop to ask about the half-typed dialog.
@@ -151,12 +151,12 @@ def test_the_lock_button_and_shortcut_lock_at_once(qtbot, controller):
 
 
 def test_the_clipboard_is_left_alone_when_the_officer_copied_something_else(qapp):
-    lock.copy_to_clipboard("VC-2026-0001")
+    clipboard.copy("VC-2026-0001")
     QGuiApplication.clipboard().setText("from another program")
-    assert not lock.clear_clipboard_if_ours()
+    assert not clipboard.clear_if_ours()
     assert QGuiApplication.clipboard().text() == "from another program"
-    lock.copy_to_clipboard("VC-2026-0001")
-    assert lock.clear_clipboard_if_ours()
+    clipboard.copy("VC-2026-0001")
+    assert clipboard.clear_if_ours()
     assert QGuiApplication.clipboard().text() == ""
 
 

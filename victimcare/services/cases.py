@@ -71,6 +71,11 @@ def open_case(db: Database, case_id: int) -> Case:
     return case
 
 
+def case_id_for_reference(db: Database, reference: str) -> int | None:
+    """The case with this reference, or None (erased, or never held). Reads no personal data."""
+    return records.case_id_for_reference(db, reference)
+
+
 def update_case(db: Database, case: Case, what: str = "case details changed") -> None:
     raise_if(case_problems(case, london(utc_now()).date()))
     with db.transaction():

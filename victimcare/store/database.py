@@ -83,6 +83,14 @@ def disk_failures_as_store_errors() -> Iterator[None]:
         raise
 
 
+class StoreClosedError(RuntimeError):
+    """The store was used after it was closed: code that a lock interrupted reached for it.
+
+    Not a StoreError on purpose: no handler should turn it into a message for the officer
+    (who now sees the unlock window); it ends the interrupted action, having written nothing.
+    """
+
+
 class DatabaseMissingError(StoreError):
     """There is no database file at the path given."""
 
@@ -107,41 +115,41 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run one statement; return the last inserted row id."""
         with disk_failures_as_store_errors():
-            cursor = self._conn.execute(sql, params)
+            cursor = self._live.execute(sql, params)
         return cursor.lastrowid
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with disk_failures_as_store_errors():
-            self._conn.executemany(sql, rows)
+            self._live.executemany(sql, rows)
 
     def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlcipher3.Row]:
-        return self._conn.execute(sql, params).fetchall()
+        return self._live.execute(sql, params).fetchall()
 
     def first(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlcipher3.Row | None:
-        return self._conn.execute(sql, params).fetchone()
+        return self._live.execute(sql, params).fetchone()
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        row = self._conn.execute(sql, params).fetchone()
+        row = self._live.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     def script(self, sql: str) -> None:
         """Run several statements inside the current transaction (executescript would commit)."""
         for statement in _split_statements(sql):
-            self._conn.execute(statement)
+            self._live.execute(statement)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """All-or-nothing: commit on success, roll back on any error. Nests as one transaction."""
         if self._depth == 0:
             with disk_failures_as_store_errors():
-                self._conn.execute("BEGIN IMMEDIATE")
+                self._live.execute("BEGIN IMMEDIATE")
         self._depth += 1
         try:
             yield self
         except BaseException:
             self._depth -= 1
             # SQLite may already have rolled back by itself (a full disk does that).
-            if self._depth == 0 and self._conn.in_transaction:
+            if self._depth == 0 and self._conn is not None and self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise
         self._depth -= 1
@@ -156,6 +164,12 @@ class Database:
 
     @property
     def connection(self) -> sqlcipher3.Connection:
+        return self._conn
+
+    @property
+    def _live(self) -> sqlcipher3.Connection:
+        if self._conn is None:
+            raise StoreClosedError("the database is closed")
         return self._conn
 
     def close(self) -> None:

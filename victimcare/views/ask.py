@@ -8,6 +8,8 @@ guard on `QMessageBox.exec` sees any box a test forgot to script.
 
 from __future__ import annotations
 
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -16,7 +18,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setTextFormat(QMessageBox.TextFormat.PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 
@@ -41,4 +43,8 @@ def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "OK",
     box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     box.exec()
+    # A lock while the box is up closes and deletes it (victimcare.views.lock): that is never
+    # a yes, and the caller, whose store is now closed, must stop rather than act.
+    if not shiboken6.isValid(box):
+        return False
     return box.clickedButton() is yes_button

@@ -67,6 +67,7 @@ from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_
 from victimcare.views.text import first_line
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
+from victimcare.views.workspace import SECTIONS
 
 _OPEN_STYLE = ("QLabel { color: #0d5224; font-weight: 700; border: 1px solid #0d5224; "
                "padding: 2px 6px; }")
@@ -262,6 +263,21 @@ class CaseView(QWidget):
     @property
     def reference(self) -> str:
         return self.case.reference if self.case else ""
+
+    def _section_pages(self) -> list[QWidget]:
+        """The section tabs' pages, in the order of `workspace.SECTIONS`."""
+        return [self.overview_page, self.log_page, self.care_plan_page, self.commitments_page,
+                self.events_page]
+
+    def section(self) -> str:
+        """The name of the section in front (kept over a lock: a name, never its content)."""
+        pages = self._section_pages()
+        current = self.tabs.currentWidget()
+        return SECTIONS[pages.index(current)] if current in pages else SECTIONS[0]
+
+    def show_section(self, name: str) -> None:
+        if name in SECTIONS:
+            self.tabs.setCurrentWidget(self._section_pages()[SECTIONS.index(name)])
 
     # -- building --------------------------------------------------------------------------
     def _label(self, name: str, selectable: bool = True) -> QLabel:

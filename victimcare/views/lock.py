@@ -1,9 +1,10 @@
-"""Locking: the idle timer, the clipboard the app filled, and an unlock that slows down guessing.
+"""Locking: the idle timer, the lock keys, closing what is open, and a slowed-down unlock.
 
 The shape is KeePassXC's: `InactivityTimer` (an application-wide event filter restarting a
 single-shot timer) and `DatabaseWidget::lock()` (close dialogs, clear the clipboard, drop the
 models and the connection). The orchestration itself (which windows, which connection) lives in
 `victimcare.app.VictimcareApp.lock`; this module holds the parts that know nothing of the app.
+The clipboard has an owner of its own, `victimcare.views.clipboard`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from victimcare.views.unlock_dialog import WRONG_PASSPHRASE, UnlockDialog
@@ -92,36 +92,68 @@ class InactivityTimer(QObject):
         self.inactive.emit()
 
 
-# -- the clipboard ------------------------------------------------------------------------------
-_copied_digest: bytes | None = None
+# -- the lock keys, from anywhere ---------------------------------------------------------------
+class LockShortcut(QObject):
+    """Ctrl+Shift+L from any window of the app: a modal dialog, a message box, a print preview.
 
+    A QShortcut, even with Qt.ApplicationShortcut, does not fire while a modal dialog blocks
+    the window it belongs to, so an application-wide event filter watches for the keys. The
+    lock itself runs on the next turn of whichever event loop is running (a message box's own
+    included), never inside the key event of a widget it is about to delete.
+    """
 
-def _digest(text: str) -> bytes:
-    # A digest, not the text: the app does not keep a second copy of what it copied.
-    import hashlib  # not before the unlock window paints: OpenSSL takes a while to load
+    activated = Signal()
 
-    return hashlib.sha256(text.encode("utf-8")).digest()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.activated.emit)
+        self._active = False
 
+    def activate(self) -> None:
+        if not self._active:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+            self._active = True
 
-def copy_to_clipboard(text: str) -> None:
-    """Put text on the clipboard, remembering that the app put it there (for the lock)."""
-    global _copied_digest
-    QGuiApplication.clipboard().setText(text)
-    _copied_digest = _digest(text)
+    def deactivate(self) -> None:
+        if self._active:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self._active = False
+        self._pending.stop()
 
+    def is_active(self) -> bool:
+        return self._active
 
-def clear_clipboard_if_ours() -> bool:
-    """Clear the clipboard when it still holds what the app copied; leave anything the officer
-    copied from another program alone. True when it was cleared."""
-    global _copied_digest
-    if _copied_digest is None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == _KEY_PRESS and is_lock_key(event):
+            self._pending.start()  # a held key's repeats make one lock
+            return True
         return False
-    clipboard = QGuiApplication.clipboard()
-    ours = _digest(clipboard.text()) == _copied_digest
-    _copied_digest = None
-    if ours:
-        clipboard.clear()
-    return ours
+
+
+_KEY_PRESS = QEvent.Type.KeyPress
+_lock_key: tuple | None = None
+
+
+def is_lock_key(event: QEvent) -> bool:
+    """Ctrl+Shift+L (Cmd+Shift+L on a Mac, where Qt's Control is the Command key)."""
+    global _lock_key
+    if _lock_key is None:
+        # Looked up on first use, after the unlock window has painted: the first touch of
+        # PySide6's `Qt` namespace builds all of its enums.
+        from PySide6.QtCore import Qt
+
+        _lock_key = (Qt.Key.Key_L,
+                     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+                     ~Qt.KeyboardModifier.KeypadModifier)
+    key, modifiers, ignored = _lock_key
+    return event.key() == key and (event.modifiers() & ignored) == modifiers
 
 
 # -- closing what is open ------------------------------------------------------------------------
@@ -159,6 +191,12 @@ def close_open_dialogs(keep: tuple[QWidget | None, ...] = ()) -> int:
     dialogs kept for reuse are wiped and deleted too, since they still hold their text.
     Returns how many were open.
     """
+    # An open menu or list popup grabs the keyboard: the unlock window could not be typed in.
+    for _ in range(10):
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            break
+        popup.close()
     closed = 0
     for widget in QApplication.topLevelWidgets():
         if widget in keep or not isinstance(widget, QDialog):

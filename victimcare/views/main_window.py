@@ -43,6 +43,7 @@ from victimcare.views.case_list_model import (
     CaseListModel,
 )
 from victimcare.views.today_view import TodayView
+from victimcare.views.workspace import OpenCase, Screen, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -651,14 +652,87 @@ class MainWindow(QMainWindow):
         self.db = None
         self.setWindowTitle(APP_TITLE)
 
-    def attach(self, db: Database, officer: Officer | None) -> None:
-        """Take a connection again (after unlock) and show the officer's day."""
+    def attach(self, db: Database, officer: Officer | None,
+               workspace: Workspace | None = None) -> None:
+        """Take a connection again (after unlock) and show the officer's day, or the screens
+        that were open when the app locked."""
         self.db = db
         self.officer_label.setText(officer.name if officer else "")
+        if workspace is not None:
+            self._set_list_filters(workspace)
         self.today.attach(db)
         self._list_cases_when_shown()
         self.tabs.setCurrentIndex(TODAY_TAB)
         self.today.table.setFocus()
+        if workspace is not None:
+            self._reopen(workspace)
+
+    def reopen(self, workspace: Workspace) -> None:
+        """Open the screens of a workspace in a window that already has its store (a fresh
+        process taking over from one that locked)."""
+        self._set_list_filters(workspace)
+        self._list_cases_when_shown()
+        self._reopen(workspace)
+
+    # -- what is open, over a lock -----------------------------------------------------------
+    def workspace(self) -> Workspace:
+        """The open screens by name and case reference: all that is kept while locked."""
+        screens: list[Screen] = []
+        tab_of_screen: dict[int, int] = {}  # tab index -> index in the workspace's tabs
+        cases_open = set(self.case_views())
+        for index in range(CASES_TAB + 1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget in cases_open and widget.reference:
+                screen: Screen = OpenCase(widget.reference, widget.section())
+            elif widget is getattr(self, "audit_view", None):
+                screen = "audit"
+            elif widget is getattr(self, "retention_view", None):
+                screen = "retention"
+            else:
+                continue
+            tab_of_screen[index] = CASES_TAB + 1 + len(screens)
+            screens.append(screen)
+        current = self.tabs.currentIndex()
+        front = current if current in (TODAY_TAB, CASES_TAB) else tab_of_screen.get(current, 0)
+        return Workspace(tuple(screens), front, self.status_filter(),
+                         self.enhanced_check.isChecked(), self.overdue_check.isChecked())
+
+    def _set_list_filters(self, workspace: Workspace) -> None:
+        index = self.status_combo.findData(workspace.status)
+        widgets = (self.status_combo, self.enhanced_check, self.overdue_check)
+        for widget in widgets:  # applied once, by _list_cases_when_shown, not once per filter
+            widget.blockSignals(True)
+        try:
+            self.status_combo.setCurrentIndex(max(0, index))
+            self.enhanced_check.setChecked(workspace.enhanced_only)
+            self.overdue_check.setChecked(workspace.overdue_only)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _reopen(self, workspace: Workspace) -> None:
+        """Open the screens again, in their order; a case erased meanwhile stays closed."""
+        front: QWidget | None = (self.tabs.widget(workspace.front)
+                                 if workspace.front <= CASES_TAB else None)
+        for position, screen in enumerate(workspace.screens, start=CASES_TAB + 1):
+            if isinstance(screen, OpenCase):
+                case_id = cases.case_id_for_reference(self.db, screen.reference)
+                widget = self.open_case(case_id) if case_id is not None else None
+                if widget is not None:
+                    widget.show_section(screen.section)
+            elif screen == "audit":
+                widget = self.show_audit()
+            else:
+                widget = self.show_retention()
+            if position == workspace.front:
+                front = widget
+        if front is None or front is self.today:
+            self.show_today()
+        elif front is self.cases_page:
+            self.show_cases()
+        else:
+            self.tabs.setCurrentWidget(front)
+            front.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Names leave the window with it; the database itself is closed by the app.

@@ -62,6 +62,13 @@ class UnlockDialog(QDialog):
         heading.addWidget(locked)
         heading.addWidget(invitation, 1)
 
+        # Why it is locked ("Locked by you at 14:02."): hidden at start-up, when it is not.
+        self.lock_note = QLabel(self)
+        set_plain(self.lock_note)
+        self.lock_note.setWordWrap(True)
+        self.lock_note.setAccessibleName("Why victimcare is locked")
+        self.lock_note.setVisible(False)
+
         self.passphrase_edit = QLineEdit(self)
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName("Passphrase")
@@ -97,6 +104,7 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addLayout(heading)
+        layout.addWidget(self.lock_note)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.location_label)
@@ -105,6 +113,11 @@ class UnlockDialog(QDialog):
 
         QWidget.setTabOrder(self.passphrase_edit, self.buttons)
         self.passphrase_edit.setFocus()
+
+    def show_lock_note(self, text: str) -> None:
+        """Say that the app was locked, when and why; an empty text hides the line."""
+        self.lock_note.setText(text)
+        self.lock_note.setVisible(bool(text))
 
     def _on_edited(self, _text: str) -> None:
         mark_invalid(self.passphrase_edit, False)

@@ -140,11 +140,20 @@ class LogContactDialog(FormDialog):
 
     def __init__(self, db: Database, case: Case, parent: QWidget | None = None,
                  preselect_commitment_id: int | None = None) -> None:
-        super().__init__(f"Log contact — {case.victim.display_name} ({case.reference})", parent)
+        # The title bar shows in task switchers and screen shares: the reference only. Who is
+        # being contacted is said inside the dialog.
+        super().__init__(f"Log contact — {case.reference}", parent)
         self.db = db
         self.case = case
         self.setMinimumWidth(760)
         self.saved_contact: Contact | None = None
+
+        self.who_label = QLabel(f"{case.victim.display_name} · {case.reference}", self)
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.who_label.setAccessibleName("Victim and case")
+        heading = self.who_label.font()
+        heading.setBold(True)
+        self.who_label.setFont(heading)
 
         self.banner = SafeContactBanner(self)
         self.other_rules_label = QLabel(self)
@@ -206,6 +215,7 @@ class LogContactDialog(FormDialog):
             self.fields[field] = widget
 
         top = QVBoxLayout()
+        top.addWidget(self.who_label)
         top.addWidget(self.banner)
         top.addWidget(self.call_window_label)
         top.addWidget(self.other_rules_label)
