@@ -608,11 +608,11 @@ class CaseView(QWidget):
 
     def _successful(self, contact: Contact) -> bool:
         assert self.case is not None
-        return commitment_rules.is_successful(contact, self.case.agreement)
+        return commitment_rules.is_successful(contact, self.case)
 
     def _show_log(self, case: Case) -> None:
         selected = self.selected_contact_id()
-        self.log_model.set_case(case, self._successful)
+        self.log_model.set_case(case)
         header = self.log_tree.header()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -620,7 +620,8 @@ class CaseView(QWidget):
         indent = self.log_tree.indentation()
         # Fixed widths for the short columns, so the narrative gets what is left.
         for column, sample in enumerate(("00/00/0000 00:00", "Contact made · amended",
-                                         "Text message", "Intermediary", "Voicemail left",
+                                         "Text message", "Parent or guardian",
+                                         "Voicemail left (attempt)",
                                          "Investigation update")):
             extra = 2 * indent if column == 0 else 0  # room for the branch and a child row
             header.resizeSection(column, wide.horizontalAdvance(sample) + 16 + extra)
@@ -640,11 +641,11 @@ class CaseView(QWidget):
             return
         kind = "CONTACT MADE" if self._successful(contact) else "ATTEMPT (meets nothing)"
         if contact.amendments:
-            text = (f"{kind}\n\nAS IT NOW READS\n{entry_text(contact.current)}\n\n"
-                    + history_text(contact))
+            text = (f"{kind}\n\nAS IT NOW READS\n{entry_text(contact.current, self.case)}\n\n"
+                    + history_text(contact, self.case))
         else:
             text = (f"{kind} (recorded {format_datetime(contact.recorded_at)})\n"
-                    + entry_text(contact))
+                    + entry_text(contact, self.case))
         self.log_detail.setPlainText(text)
 
     def _show_care_plan(self, case: Case) -> None:

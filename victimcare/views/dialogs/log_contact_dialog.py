@@ -273,7 +273,7 @@ class LogContactDialog(FormDialog):
     def _recompute_meets(self, *_args) -> None:
         draft = self.draft()
         chosen_outcome = self.contact_fields.outcome_combo.currentData() is not None
-        successful = chosen_outcome and commitment_rules.is_successful(draft, self.case.agreement)
+        successful = chosen_outcome and commitment_rules.is_successful(draft, self.case)
         defaults = self.default_meet_ids()
         for commitment_id, box in self.meets_checks.items():
             box.setEnabled(successful)
@@ -286,7 +286,8 @@ class LogContactDialog(FormDialog):
         elif not successful:
             self.meets_note.setText(
                 "This is an attempt: it is logged, but meets nothing. Only a conversation "
-                "(or a reply) with the victim, or the person they agreed to, meets a commitment.")
+                "(or a reply) with the victim, the person they agreed updates go through, or "
+                "a parent or guardian while the victim is under 18, meets a commitment.")
         else:
             self.meets_note.setText(
                 "Ticked as the Victims' Code rules say. Untick any this contact did not meet; "
