@@ -74,6 +74,12 @@ def is_open(commitment: Commitment) -> bool:
     return commitment.met_at is None and commitment.waived_at is None
 
 
+def due_next(commitments: list[Commitment]) -> Commitment | None:
+    """The open commitment with the earliest due time (overdue ones come first by that)."""
+    still_open = [c for c in commitments if is_open(c)]
+    return min(still_open, key=lambda c: (c.due_at, c.id or 0), default=None)
+
+
 def default_meets(open_commitments: list[Commitment], contact: Contact, case: Case,
                   events: dict[int, CaseEvent],
                   latest_success: datetime | None = None) -> list[Commitment]:

@@ -64,7 +64,7 @@ from victimcare.views.dialogs import (
 from victimcare.views.dialogs.amend_contact_dialog import entry_text, history_text
 from victimcare.views.dialogs.form import FormDialog, clear_widget_text
 from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_words
-from victimcare.views.text import first_line
+from victimcare.views.text import due_at_words, due_in_words, first_line
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 
@@ -343,20 +343,26 @@ class CaseView(QWidget):
         self.overview_edit_button = self._button("&Edit victim && safe contact…", self.edit_victim,
                                                  "Edit victim and safe contact")
         self.overview_values: dict[str, QLabel] = {}
-        sections = {
-            "Victim": ("Name", "Preferred name", "Date of birth", "Address", "Phones", "Email"),
-            "Language and communication": ("Language", "Interpreter", "Communication needs"),
-            "Safe contact": ("Voicemail", "Texts", "Letters", "Email contact", "Safe times",
-                             "Suspect", "Safe-contact notes"),
-            "Contact agreement": ("Agreement", "Start", "Agreement notes"),
-            "Rights and vulnerability": ("Rights", "Vulnerability", "Persistently targeted"),
-            "The case": ("Offence", "Offence date", "Crime reference", "Opened", "Victims' Code",
-                         "Case notes", "Closure"),
-        }
+        # (title, captions, which half of the page): what is owed next heads the right half,
+        # beside who the victim is.
+        sections = (
+            ("Victim", ("Name", "Preferred name", "Date of birth", "Address", "Phones",
+                        "Email"), 0),
+            ("Language and communication", ("Language", "Interpreter", "Communication needs"),
+             0),
+            ("What is owed", ("Due next", "Still open"), 1),
+            ("Safe contact", ("Voicemail", "Texts", "Letters", "Email contact", "Safe times",
+                              "Suspect", "Safe-contact notes"), 1),
+            ("Contact agreement", ("Agreement", "Start", "Agreement notes"), 1),
+            ("Rights and vulnerability", ("Rights", "Vulnerability", "Persistently targeted"),
+             0),
+            ("The case", ("Offence", "Offence date", "Crime reference", "Opened",
+                          "Victims' Code", "Case notes", "Closure"), 1),
+        )
         columns = QHBoxLayout()
         columns.setSpacing(12)
         halves = (QVBoxLayout(), QVBoxLayout())
-        for index, (title, captions) in enumerate(sections.items()):
+        for title, captions, half in sections:
             box = QGroupBox(title, page)
             form = QFormLayout(box)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -366,7 +372,7 @@ class CaseView(QWidget):
                 value = self._label(caption)
                 self.overview_values[caption] = value
                 form.addRow(QLabel(f"{caption.replace('Email contact', 'Email')}:", box), value)
-            halves[0 if index in (0, 1, 4) else 1].addWidget(box)
+            halves[half].addWidget(box)
         for half in halves:
             half.addStretch(1)
             columns.addLayout(half, 1)
@@ -584,12 +590,37 @@ class CaseView(QWidget):
             "Opened": format_datetime(case.opened_at),
             "Victims' Code": case.code_version,
             "Case notes": case.notes or "—",
+            **self._owed_words(case),
             "Closure": (f"Closed {format_datetime(case.closed_at)}: {case.closure_reason}. "
                         f"Retention review {format_date(case.retention_review_date)}"
                         if case.status == "closed" else "Open"),
         }
         for caption, label in self.overview_values.items():
             label.setText(values[caption])
+
+    def _owed_words(self, case: Case) -> dict[str, str]:
+        """The earliest open commitment with its due date and time, and what else is open.
+        From the commitments the case already holds: no query of its own."""
+        at = when_edit.now()
+        nearest = commitment_rules.due_next(case.commitments)
+        label = self.overview_values["Due next"]
+        overdue = nearest is not None and nearest.status(at) == "overdue"
+        style = "QLabel { color: #8c1d18; font-weight: 700; }" if overdue else ""
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+        if nearest is None:
+            return {"Due next": "Nothing is owed on this case.", "Still open": "None"}
+        kind = vocab.label(vocab.COMMITMENT_KINDS, nearest.kind)
+        due_next = (f"{nearest.reason} ({kind}): due {due_at_words(nearest.due_at)}, "
+                    f"{due_in_words(nearest.due_at, '', at)}")
+        counts: dict[str, int] = {}
+        for commitment in case.commitments:
+            if commitment_rules.is_open(commitment):
+                status = commitment.status(at)
+                counts[status] = counts.get(status, 0) + 1
+        still_open = ", ".join(f"{counts[s]} {STATUS_WORDS[s].lower()}"
+                               for s in ("overdue", "due") if counts.get(s))
+        return {"Due next": due_next, "Still open": still_open.capitalize()}
 
     @staticmethod
     def _vulnerability_words(case: Case) -> str:
