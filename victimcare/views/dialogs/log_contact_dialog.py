@@ -196,7 +196,7 @@ class LogContactDialog(FormDialog):
         promise_row = QHBoxLayout(promise_box)
         self.promise_edit = line_edit("Next promise", promise_box,
                                       placeholder="e.g. Call after the CPS decision")
-        self.promise_due_edit = WhenEdit("Promise due", promise_box)
+        self.promise_due_edit = WhenEdit("Promise due", promise_box, by_end_of_day=True)
         for text, widget, field, stretch in (("&Promised:", self.promise_edit, "reason", 3),
                                              ("D&ue by:", self.promise_due_edit, "due_at", 2)):
             label = QLabel(text, promise_box)
@@ -302,8 +302,7 @@ class LogContactDialog(FormDialog):
         found = self.contact_fields.problems(self)
         promise, due_text = self.promise_edit.text().strip(), self.promise_due_edit.text().strip()
         if promise or due_text:
-            problem = self.problem_for_typed("due_at", self.promise_due_edit, "Promise due",
-                                             required=True)
+            problem = self.problem_for_typed("due_at", self.promise_due_edit, required=True)
             if problem:
                 found.append(problem)
             if not promise:
