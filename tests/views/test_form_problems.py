@@ -8,7 +8,8 @@ import logging
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.views.test_case_dialogs import NOW, OPENED, save, shown, type_into
 from victimcare.domain.model import Case, Victim
@@ -151,13 +152,19 @@ def _every_form_dialog(db, case: Case) -> list:
 
 
 def test_every_field_of_every_form_has_a_name_to_put_before_its_problem(qtbot, db, case):
-    for dialog in _every_form_dialog(db, case):
-        qtbot.addWidget(dialog)
-        for field in dialog.fields:
-            label = dialog.label_for(field)
-            assert label and "&" not in label and not label.endswith(":"), (dialog, field)
-            text = dialog.problem_text(Problem(field, "Something is wrong."))
-            assert text == f"{label}: something is wrong.", (dialog, field)
+    dialogs = _every_form_dialog(db, case)
+    try:
+        for dialog in dialogs:
+            for field in dialog.fields:
+                label = dialog.label_for(field)
+                assert label and "&" not in label and not label.endswith(":"), (dialog, field)
+                text = dialog.problem_text(Problem(field, "Something is wrong."))
+                assert text == f"{label}: something is wrong.", (dialog, field)
+    finally:
+        # Never shown: deleted here, so no hidden top-level window outlives the test.
+        for dialog in dialogs:
+            dialog.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_a_promise_due_by_a_date_is_due_by_the_end_of_that_day(qtbot, db, case):
