@@ -221,3 +221,23 @@ def test_what_was_typed_is_shown_at_the_field_never_logged_and_gone_on_a_lock(
     assert "31/02/1990" not in caplog.text
     dialog.discard()
     assert dialog.message.text() == "" and dialog.shown_problems() == []
+
+
+def test_the_victim_form_lists_every_problem_at_once_and_checks_each_as_it_is_edited(
+        qtbot, db, case):
+    dialog = shown(qtbot, VictimDialog(db, case))
+    type_into(qtbot, dialog.given_names_edit, "")
+    type_into(qtbot, dialog.dob_edit, "31/02/1990")
+    dialog.opted_out_check.setChecked(True)  # an opt-out needs a reason: on another tab
+    save(qtbot, dialog)
+    assert lines(dialog) == [NO_NAME, BAD_BIRTH,
+                             "Reason: an opt-out or pause needs a reason."]
+    assert dialog.tabs.currentIndex() == 0 and dialog.focusWidget() is dialog.given_names_edit
+    type_into(qtbot, dialog.given_names_edit, "Zofia")
+    assert lines(dialog) == [BAD_BIRTH, "Reason: an opt-out or pause needs a reason."]
+    dialog.opted_out_check.setChecked(False)  # the other way to put it right
+    assert lines(dialog) == [BAD_BIRTH]
+    type_into(qtbot, dialog.dob_edit, "01/05/1998")
+    assert lines(dialog) == []
+    with qtbot.waitSignal(dialog.case_saved):
+        save(qtbot, dialog)

@@ -16,7 +16,6 @@ from victimcare.domain.working_days import end_of_day
 from victimcare.services import cases, commitments, setup
 from victimcare.views.today_view import (
     DUE,
-    KIND,
     NOTHING_MATCHES,
     REASON,
     REFERENCE,
@@ -184,10 +183,12 @@ def test_every_row_shows_when_it_is_due_overdue_ones_too(window):
 
     for row in range(model.rowCount()):
         item = model.item_at(row)
-        assert model.index(row, DUE).data() == f"{london(item.due_at):%a %d/%m/%Y %H:%M}"
+        assert model.index(row, DUE).data() == f"{london(item.due_at):%d/%m/%Y %H:%M}"
     assert rows(window, STATUS)[0] == "Overdue" and rows(window, DUE)[0]  # a date, not words
     assert rows(window, DUE)[1].endswith(" 23:59")  # due by the end of today
-    assert rows(window, KIND) == ["Promise"] * 3
+    # The kind has no column (the reason says it); the reason's tooltip names it.
+    assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Call about the charging decision (Promise)"
 
 
 def _click_header(qtbot, table, column):
@@ -251,15 +252,20 @@ def test_filters_narrow_by_kind_by_how_soon_and_by_reference(qtbot, start_app, m
     today = window.today
     everything = today.model.items()
     assert len(everything) == 5
-    assert sorted(rows(window, KIND)) == ["Agreed contact", "Promise", "Promise", "Promise",
-                                          "Victims' Code"]
+    def kinds():
+        return [today.model.item_at(r).kind for r in range(today.model.rowCount())]
+
+    assert sorted(kinds()) == ["agreed", "promise", "promise", "promise", "statutory"]
 
     today.kind_combo.setCurrentIndex(today.kind_combo.findData("statutory"))
-    assert rows(window, KIND) == ["Victims' Code"]
+    assert kinds() == ["statutory"]
     assert rows(window, VICTIM) == ["Amara Mensah"]
+    assert rows(window, REASON)[0].startswith("Inform the victim")
     assert today.counts_label.text().endswith("· showing 1 of 5")
     today.kind_combo.setCurrentIndex(today.kind_combo.findData("promise"))
-    assert rows(window, KIND) == ["Promise"] * 3
+    # The kind has no column (the reason says it); the reason's tooltip names it.
+    assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Call about the charging decision (Promise)"
 
     today.bucket_combo.setCurrentIndex(today.bucket_combo.findData("overdue"))
     assert rows(window, VICTIM) == [ZOSIA]
@@ -327,8 +333,10 @@ def test_the_today_model_passes_qts_model_tester_sorted_and_filtered(qtmodeltest
     qtmodeltester.check(model, force_py=True)
     model.sort(VICTIM, Qt.SortOrder.AscendingOrder)
     assert [model.item_at(r).victim_name for r in range(3)] == ["adam", "Bea", "Cy"]
-    model.sort(KIND, Qt.SortOrder.AscendingOrder)
-    assert [model.item_at(r).kind for r in range(3)] == ["statutory", "agreed", "promise"]
+    model.sort(STATUS, Qt.SortOrder.DescendingOrder)
+    assert [model.item_at(r).bucket for r in range(3)] == ["week", "week", "overdue"]
+    model.sort(DUE, Qt.SortOrder.AscendingOrder)
+    assert [model.item_at(r).victim_name for r in range(3)] == ["Bea", "Cy", "adam"]
     model.set_filter(TodayFilter(reference="0002"))
     assert [model.item_at(r).victim_name for r in range(model.rowCount())] == ["adam"]
     qtmodeltester.check(model, force_py=True)

@@ -37,25 +37,27 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain import safe_contact
-from victimcare.domain.timeutil import london, utc_now
+from victimcare.domain.timeutil import format_datetime, london, utc_now
 from victimcare.domain.vocabulary import COMMITMENT_KINDS, CONTACT_METHODS
 from victimcare.services import commitments
 from victimcare.services.commitments import WorkItem
 from victimcare.store.database import Database
 from victimcare.views.table_model import HeadedTableModel
-from victimcare.views.text import due_at_words, due_in_words
+from victimcare.views.text import due_in_words
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS, WHEN, DUE, VICTIM, KIND, REASON, SAFE_CONTACT, REFERENCE = range(8)
-HEADERS = ("Status", "When", "Due", "Victim", "Kind", "Reason", "Safe contact", "Reference")
+# No column for the kind: the reason says it ("Inform the victim: ...", "Agreed contact
+# every ..."), its tooltip names it, and the Kind filter picks by it; the width goes to the
+# safe-contact rule and the reason.
+STATUS, WHEN, DUE, VICTIM, REASON, SAFE_CONTACT, REFERENCE = range(7)
+HEADERS = ("Status", "When", "Due", "Victim", "Reason", "Safe contact", "Reference")
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 BUCKET_WORDS = {"overdue": "Overdue", "today": "Due today", "week": "This week"}
 BUCKET_ORDER = {bucket: rank for rank, bucket in enumerate(BUCKET_WORDS)}
-KIND_ORDER = {"statutory": 0, "agreed": 1, "promise": 2}
 # Dark enough to read as text on a light background; the word carries the meaning too.
 BUCKET_COLOURS = {"overdue": "#b3261e", "today": "#8a5300", "week": "#1f5f8b"}
 NOTHING_DUE = "Nothing is overdue or due this week."
@@ -112,7 +114,6 @@ _SORT_KEY: dict[int, Callable[[WorkItem], tuple]] = {
     WHEN: _due,
     DUE: _due,
     VICTIM: lambda i: (i.victim_name.casefold(), *_due(i)),
-    KIND: lambda i: (KIND_ORDER.get(i.kind, 9), *_due(i)),
     REASON: lambda i: (i.reason.casefold(), *_due(i)),
     SAFE_CONTACT: lambda i: (safe_contact_words(i).casefold(), *_due(i)),
     REFERENCE: lambda i: (i.case_reference, *_due(i)),
@@ -214,11 +215,9 @@ class TodayModel(HeadedTableModel):
         if column == WHEN:
             return due_in_words(item.due_at, item.bucket, self._now)
         if column == DUE:
-            return due_at_words(item.due_at)
+            return format_datetime(item.due_at)
         if column == VICTIM:
             return item.victim_name
-        if column == KIND:
-            return COMMITMENT_KINDS.get(item.kind, item.kind)
         if column == REASON:
             return item.reason
         if column == SAFE_CONTACT:
@@ -317,22 +316,26 @@ class TodayView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = self.fontMetrics()
-        pad = 36
+        pad = 28  # room for the sort arrow and the cell margins
         for column, sample in ((STATUS, "Due today  "), (WHEN, "overdue by 10 days"),
-                               (DUE, "Wed 00/00/0000 00:00"),
-                               (VICTIM, "Zosia (Zofia Anna Wójcik)"),
-                               (KIND, "Agreed contact"), (REFERENCE, "VC-0000-0000")):
+                               (DUE, "00/00/0000 00:00"),
+                               (VICTIM, "Zosia (Zofia Wójcik)"),
+                               (REFERENCE, "VC-0000-0000")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        # The reason is shortened (its tooltip has it whole); the safe-contact rule takes the
-        # rest of the width, since it is what must be read before picking up the phone.
-        header.resizeSection(REASON, metrics.horizontalAdvance("Agreed contact every 14 days")
-                             + pad)
-        header.setSectionResizeMode(SAFE_CONTACT, QHeaderView.ResizeMode.Stretch)
+        # The safe-contact rule gets room for a whole common rule, since it is what must be
+        # read before picking up the phone; the reason takes what is left, shortened (its
+        # tooltip has it whole).
+        header.resizeSection(SAFE_CONTACT, metrics.horizontalAdvance(
+            "Phone: no voicemail, call 10:00-16:00 only") + pad)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("VC-0000"))
         # Soonest due first, which puts the overdue at the top; a header click sorts by it.
         header.setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         self.table.setSortingEnabled(True)
+        # A sort moves the selected row: keep it in sight.
+        header.sortIndicatorChanged.connect(
+            lambda *_: self.table.scrollTo(self.table.currentIndex()))
         self.table.activated.connect(self._on_activated)
 
         self._build_filters()
