@@ -197,7 +197,8 @@ class FormDialog(QDialog):
         return f"{label}: {message}"
 
     def watch(self, *widgets: QWidget) -> None:
-        """Any change in these marks the dialog as holding edits, and clears the field's mark."""
+        """Any change in these marks the dialog as holding edits, and checks the problems
+        listed again (see on_field_edited)."""
         for widget in widgets:
             def changed(*_args, w=widget) -> None:
                 self.dirty = True
