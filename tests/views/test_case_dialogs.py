@@ -200,8 +200,9 @@ def test_a_new_case_needs_a_given_name_and_readable_dates(qtbot, db, clock):
     type_into(qtbot, dialog.dob_edit, "3rd July")
     save(qtbot, dialog)
     text = dialog.message.text()
-    assert "The victim's given name is required." in text
-    assert "Date of birth: '3rd July' is not a date: use dd/mm/yyyy" in text
+    # Each problem names its field, in the order of the form.
+    assert text == ("Given names: the victim's given name is required.\n"
+                    "Date of birth: '3rd July' is not a date: use dd/mm/yyyy")
     assert dialog.dob_edit.text() == "3rd July"
     assert cases.list_cases(db) == []
 
@@ -333,7 +334,7 @@ def test_a_bad_time_is_refused_and_everything_typed_is_kept(qtbot, db, case):
 def test_the_outcome_must_be_chosen(qtbot, db, case):
     dialog = shown(qtbot, LogContactDialog(db, case))
     save(qtbot, dialog)
-    assert dialog.message.text() == "Choose the outcome."
+    assert dialog.message.text() == "Outcome: choose the outcome."
     assert dialog.contact_fields.outcome_combo.property("invalid") is True
 
 
@@ -342,7 +343,7 @@ def test_a_promise_needs_its_due_time(qtbot, db, case):
     choose(dialog.contact_fields.outcome_combo, "spoke")
     type_into(qtbot, dialog.promise_edit, "Call after the CPS decision")
     save(qtbot, dialog)
-    assert "Enter the promise due." in dialog.message.text()
+    assert dialog.message.text() == "Promise due: enter a date (or a date and time)."
     assert records.load_case(db, case.id).contacts == []
     type_into(qtbot, dialog.promise_due_edit, "12/03/2026 17:00")
     with qtbot.waitSignal(dialog.contact_logged):
@@ -361,7 +362,8 @@ def test_overriding_enhanced_rights_needs_a_reason(qtbot, db, case):
     type_into(qtbot, dialog.postcode_edit, "nw3 9qz")
     save(qtbot, dialog)
     assert dialog.isVisible()
-    assert dialog.message.text() == "Overriding enhanced rights needs a reason."
+    assert dialog.message.text() == ("Reason for the decision: overriding enhanced rights "
+                                     "needs a reason.")
     assert dialog.tabs.currentIndex() == 3  # the page holding the field is brought forward
     assert dialog.override_reason_edit.property("invalid") is True
     assert dialog.override_combo.currentData() is False
@@ -399,7 +401,8 @@ def test_half_a_call_window_is_refused_at_the_field(qtbot, db, case):
     dialog = shown(qtbot, VictimDialog(db, case))
     type_into(qtbot, dialog.call_until_edit, "")
     save(qtbot, dialog)
-    assert dialog.message.text() == "Give both ends of the safe call window."
+    assert dialog.message.text() == ("Safe to call until (HH:MM): give both ends of the safe "
+                                     "call window.")
     assert dialog.tabs.currentIndex() == 1
     assert dialog.call_until_edit.property("invalid") is True
 
@@ -417,7 +420,7 @@ def test_an_amendment_needs_a_reason_and_shows_the_original(qtbot, db, case):
     assert dialog.original_view.isReadOnly()
     type_into(qtbot, dialog.contact_fields.when_edit, "05/03/2026 12:00")
     save(qtbot, dialog)
-    assert dialog.message.text() == "An amendment needs a reason."
+    assert dialog.message.text() == "Reason: an amendment needs a reason."
     assert dialog.reason_edit.property("invalid") is True
     assert dialog.contact_fields.when_edit.text() == "05/03/2026 12:00"
     type_into(qtbot, dialog.reason_edit, "Wrong time recorded")

@@ -199,7 +199,7 @@ def test_amending_an_entry_keeps_the_original_in_view(qtbot, view):
     dialog.contact_fields.narrative_edit.moveCursor(QTextCursor.MoveOperation.End)
     type_into(qtbot, dialog.contact_fields.narrative_edit, " and the Havens")
     save(qtbot, dialog)
-    assert dialog.isVisible() and dialog.message.text() == "An amendment needs a reason."
+    assert dialog.isVisible() and dialog.message.text() == "Reason: an amendment needs a reason."
     type_into(qtbot, dialog.reason_edit, "Left out the SARC referral")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
@@ -224,7 +224,8 @@ def test_a_referral_is_added_with_consent(qtbot, view, db, case):  # noqa: F811
     type_into(qtbot, dialog.referred_edit, "today")
     save(qtbot, dialog)
     assert dialog.isVisible()
-    assert "Record the victim's consent before the referral is made." in dialog.message.text()
+    assert dialog.message.text() == ("Consent: record the victim's consent before the referral "
+                                     "is made.")
     assert dialog.consent_combo.property("invalid") is True
     choose(dialog.consent_combo, "given")
     type_into(qtbot, dialog.consent_date_edit, "yesterday")
@@ -258,7 +259,7 @@ def test_needs_actions_and_the_review_date(qtbot, view):
 
     dialog = open_dialog(qtbot, view.add_action())
     save(qtbot, dialog)
-    assert dialog.message.text() == "Say what is to be done."
+    assert dialog.message.text() == "Action: say what is to be done."
     type_into(qtbot, dialog.description_edit, "Fit door alarm")
     choose(dialog.need_combo, view.case.care_plan.needs[1].id)  # safety
     type_into(qtbot, dialog.due_edit, "20/03/2026")
@@ -291,7 +292,7 @@ def test_promises_are_added_met_by_a_contact_or_waived_with_a_reason(qtbot, view
     view.commitments_table.setCurrentIndex(view.commitments_model.index(0, 0))
     dialog = open_dialog(qtbot, view.waive_selected())
     save(qtbot, dialog)
-    assert dialog.message.text() == "Waiving a commitment needs a reason."
+    assert dialog.message.text() == "Reason: waiving a commitment needs a reason."
     type_into(qtbot, dialog.reason_edit, "Victim asked for it by email instead")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
@@ -375,7 +376,7 @@ def test_closing_a_case(qtbot, view, db, case):  # noqa: F811
     assert "1 commitment is still open" in dialog.warning_label.text()
     assert dialog.review_edit.value() == date(2032, 3, 5)
     save(qtbot, dialog)
-    assert dialog.message.text() == "Say why the case is being closed."
+    assert dialog.message.text() == "Reason: say why the case is being closed."
     type_into(qtbot, dialog.reason_edit, "NFA: victim withdrew support")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.factories import rich_case
-from victimcare.domain import commitment_rules
 from victimcare.domain.model import Contact
 from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
 
@@ -20,7 +19,7 @@ def _case():
 
 def _model(case) -> ContactLogModel:
     model = ContactLogModel()
-    model.set_case(case, lambda c: commitment_rules.is_successful(c, case.agreement))
+    model.set_case(case)
     return model
 
 
@@ -78,7 +77,7 @@ def test_a_new_entry_above_an_open_amendment_leaves_no_stale_index(qtbot):
     newest = max(case.contacts, key=lambda c: c.current.occurred_at)
     case.contacts.append(Contact(newest.current.occurred_at + timedelta(hours=1), "phone",
                                  "to_victim", "victim", "spoke", [], "A new call", id=99))
-    model.set_case(case, lambda c: commitment_rules.is_successful(c, case.agreement))
+    model.set_case(case)
     current = tree.currentIndex()
     # Whatever the view kept points at a row that exists (or at nothing), never past the end.
     assert not current.isValid() or current.row() < model.rowCount(current.parent())

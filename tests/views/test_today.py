@@ -15,7 +15,10 @@ from victimcare.domain.timeutil import utc_now
 from victimcare.domain.working_days import end_of_day
 from victimcare.services import cases, commitments, setup
 from victimcare.views.today_view import (
+    DUE,
+    NOTHING_MATCHES,
     REASON,
+    REFERENCE,
     SAFE_CONTACT,
     STATUS,
     VICTIM,
@@ -171,3 +174,169 @@ def test_a_save_in_a_case_tab_refreshes_today_when_it_is_shown_again(qtbot, wind
     window.show_today()
     assert reloads == [1]
     assert ZOSIA not in rows(window, VICTIM)
+
+
+# -- due dates, sorting and filters ----------------------------------------------------------
+def test_every_row_shows_when_it_is_due_overdue_ones_too(window):
+    model = window.today.model
+    from victimcare.domain.timeutil import london
+
+    for row in range(model.rowCount()):
+        item = model.item_at(row)
+        assert model.index(row, DUE).data() == f"{london(item.due_at):%d/%m/%Y %H:%M}"
+    assert rows(window, STATUS)[0] == "Overdue" and rows(window, DUE)[0]  # a date, not words
+    assert rows(window, DUE)[1].endswith(" 23:59")  # due by the end of today
+    # The kind has no column (the reason says it); the reason's tooltip names it.
+    assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Call about the charging decision (Promise)"
+
+
+def _click_header(qtbot, table, column):
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def test_a_header_click_sorts_and_the_selected_row_stays_selected(qtbot, window):
+    today = window.today
+    # Soonest due first by default: the overdue row heads the list.
+    assert today.table.horizontalHeader().sortIndicatorSection() == DUE
+    assert rows(window, VICTIM) == [ZOSIA, "Grace Okafor", "Siobhán O'Neill"]
+    today.table.selectRow(1)
+    grace = today.selected_item()
+    _click_header(qtbot, today.table, VICTIM)
+    assert rows(window, VICTIM) == ["Grace Okafor", "Siobhán O'Neill", ZOSIA]
+    assert today.selected_item().commitment_id == grace.commitment_id
+    _click_header(qtbot, today.table, VICTIM)  # again: the other way
+    assert rows(window, VICTIM) == [ZOSIA, "Siobhán O'Neill", "Grace Okafor"]
+    _click_header(qtbot, today.table, DUE)
+    assert rows(window, STATUS) == ["Overdue", "Due today", "This week"]
+    # Sorting by the words sorts by the time behind them, not alphabetically.
+    _click_header(qtbot, today.table, WHEN)
+    assert rows(window, STATUS) == ["Overdue", "Due today", "This week"]
+    # A reload keeps the chosen order.
+    _click_header(qtbot, today.table, REFERENCE)
+    _click_header(qtbot, today.table, REFERENCE)
+    descending = rows(window, REFERENCE)
+    assert descending == sorted(descending, reverse=True)
+    today.reload()
+    assert rows(window, REFERENCE) == descending
+
+
+@pytest.fixture
+def mixed_store(db_path):
+    """The three promises, plus Zosia's case with an agreed contact and a charge 10 days ago."""
+    from victimcare.domain.model import CaseEvent, ContactAgreement
+
+    seed_worklist(db_path)
+    db = setup.unlock(db_path, TEST_PASSPHRASE)
+    try:
+        now = utc_now()
+        case = cases.new_case(db, Victim("Amara", "Mensah"), "sexual_offence",
+                              agreement=ContactAgreement(frequency_days=7),
+                              now=now - timedelta(days=20))
+        cases.record_event(db, case, CaseEvent("charged", now - timedelta(days=10)))
+    finally:
+        db.close()
+    return db_path
+
+
+def test_filters_narrow_by_kind_by_how_soon_and_by_reference(qtbot, start_app, mixed_store):
+    controller = start_app(mixed_store)
+    controller.unlock_dialog.passphrase_edit.setText(TEST_PASSPHRASE)
+    controller.unlock_dialog.accept()
+    window = main_window_of(qtbot, controller)
+    today = window.today
+    everything = today.model.items()
+    assert len(everything) == 5
+    def kinds():
+        return [today.model.item_at(r).kind for r in range(today.model.rowCount())]
+
+    assert sorted(kinds()) == ["agreed", "promise", "promise", "promise", "statutory"]
+
+    today.kind_combo.setCurrentIndex(today.kind_combo.findData("statutory"))
+    assert kinds() == ["statutory"]
+    assert rows(window, VICTIM) == ["Amara Mensah"]
+    assert rows(window, REASON)[0].startswith("Inform the victim")
+    assert today.counts_label.text().endswith("· showing 1 of 5")
+    today.kind_combo.setCurrentIndex(today.kind_combo.findData("promise"))
+    # The kind has no column (the reason says it); the reason's tooltip names it.
+    assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Call about the charging decision (Promise)"
+
+    today.bucket_combo.setCurrentIndex(today.bucket_combo.findData("overdue"))
+    assert rows(window, VICTIM) == [ZOSIA]
+    today.kind_combo.setCurrentIndex(today.kind_combo.findData(None))
+    assert set(rows(window, STATUS)) == {"Overdue"}
+    assert set(rows(window, VICTIM)) == {ZOSIA, "Amara Mensah"}
+
+    # Part of a reference, typed; any case and letter case.
+    today.bucket_combo.setCurrentIndex(today.bucket_combo.findData(None))
+    amara = next(i for i in everything if i.victim_name == "Amara Mensah")
+    today.reference_edit.setFocus()
+    qtbot.keyClicks(today.reference_edit, amara.case_reference[-4:].lower())
+    assert set(rows(window, REFERENCE)) == {amara.case_reference}
+    assert today.table.selectionModel().hasSelection()
+    qtbot.keyClick(today.reference_edit, Qt.Key.Key_Return)  # back to the rows
+    assert window.focusWidget() is today.table
+    today.reference_edit.setText("no such reference")
+    assert today.model.rowCount() == 0
+    assert today.stack.currentWidget() is today.empty_label
+    assert today.empty_label.text() == NOTHING_MATCHES
+    assert today.counts_label.text().endswith("· showing 0 of 5")
+    today.reference_edit.setText("")
+    assert today.model.rowCount() == 5 and today.stack.currentWidget() is today.table
+    assert today.counts_label.text() == counts_text(everything)
+
+
+def test_the_filters_hold_no_personal_data_and_survive_a_lock(qtbot, window):
+    today = window.today
+    today.kind_combo.setCurrentIndex(today.kind_combo.findData("promise"))
+    today.clear_personal_data()
+    assert today.model.rowCount() == 0 and today.model.items() == []
+    assert today.model.filter.kind == "promise"
+
+
+def test_the_case_overview_says_what_is_due_next(qtbot, window):
+    item = window.today.model.item_at(0)  # Zosia: the promise overdue by 3 days
+    view = window.open_case(item.case_id)
+    from victimcare.domain.timeutil import london
+
+    due_next = view.overview_values["Due next"].text()
+    assert due_next == (f"Call about the charging decision (Promise): due "
+                        f"{london(item.due_at):%a %d/%m/%Y %H:%M}, overdue by 3 days")
+    assert view.overview_values["Still open"].text() == "1 overdue"
+    # Met, nothing is owed, and the overview says so.
+    from victimcare.domain.model import Contact
+
+    cases.log_contact(window.db, view.case, Contact(
+        utc_now() - timedelta(minutes=5), "phone", "to_victim", "victim", "spoke", [],
+        "Talked it through"), meets=[item.commitment_id])
+    view.reload()
+    assert view.overview_values["Due next"].text() == "Nothing is owed on this case."
+
+
+def test_the_today_model_passes_qts_model_tester_sorted_and_filtered(qtmodeltester):
+    from victimcare.services.commitments import WorkItem
+    from victimcare.views.today_view import TodayFilter, TodayModel
+
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    items = [WorkItem(n, n, f"VC-2026-000{n}", name, kind, "Reason", now + timedelta(days=d),
+                      "overdue" if d < 0 else "week", SafeContactRules(), "phone")
+             for n, (name, kind, d) in enumerate((("Bea", "promise", -2), ("adam", "agreed", 3),
+                                                  ("Cy", "statutory", 1)), 1)]
+    model = TodayModel()
+    model.set_items(items, now)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(VICTIM, Qt.SortOrder.AscendingOrder)
+    assert [model.item_at(r).victim_name for r in range(3)] == ["adam", "Bea", "Cy"]
+    model.sort(STATUS, Qt.SortOrder.DescendingOrder)
+    assert [model.item_at(r).bucket for r in range(3)] == ["week", "week", "overdue"]
+    model.sort(DUE, Qt.SortOrder.AscendingOrder)
+    assert [model.item_at(r).victim_name for r in range(3)] == ["Bea", "Cy", "adam"]
+    model.set_filter(TodayFilter(reference="0002"))
+    assert [model.item_at(r).victim_name for r in range(model.rowCount())] == ["adam"]
+    qtmodeltester.check(model, force_py=True)

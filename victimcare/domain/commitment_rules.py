@@ -9,18 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from victimcare.domain.code_rules import CodeRules
+from victimcare.domain.conversation import is_conversation
 from victimcare.domain.eligibility import eligibility
 from victimcare.domain.model import Case, CaseEvent, Commitment, Contact, ContactAgreement
 from victimcare.domain.timeutil import london
-from victimcare.domain.vocabulary import SUCCESSFUL_OUTCOMES
 from victimcare.domain.working_days import (
     end_of_day,
     previous_working_day_on_or_before,
     working_day_deadline,
 )
-
-# Present alongside the victim, so the conversation is still with the victim.
-_ASSISTING_PARTIES = frozenset({"victim", "interpreter", "intermediary"})
 
 
 def statutory_for(event: CaseEvent, rules: CodeRules, enhanced: bool,
@@ -46,12 +43,10 @@ def statutory_due(event: CaseEvent, rules: CodeRules, enhanced: bool) -> datetim
     return working_day_deadline(event.occurred_at, rule.working_days(enhanced))
 
 
-def is_successful(contact: Contact, agreement: ContactAgreement) -> bool:
-    """A real conversation, or a reply, with the victim or the representative they agreed to."""
-    view = contact.current
-    if view.outcome not in SUCCESSFUL_OUTCOMES:
-        return False
-    return view.with_whom in _ASSISTING_PARTIES or view.with_whom == agreement.through_whom
+def is_successful(contact: Contact, case: Case) -> bool:
+    """The entry, as it now reads, is a conversation that counts (the one rule in
+    domain.conversation, which the contact log on screen and on paper use too)."""
+    return is_conversation(contact.current, case)
 
 
 def agreed_due(last_contact_day: date, frequency_days: int) -> datetime:
@@ -79,8 +74,14 @@ def is_open(commitment: Commitment) -> bool:
     return commitment.met_at is None and commitment.waived_at is None
 
 
-def default_meets(open_commitments: list[Commitment], contact: Contact,
-                  agreement: ContactAgreement, events: dict[int, CaseEvent],
+def due_next(commitments: list[Commitment]) -> Commitment | None:
+    """The open commitment with the earliest due time (overdue ones come first by that)."""
+    still_open = [c for c in commitments if is_open(c)]
+    return min(still_open, key=lambda c: (c.due_at, c.id or 0), default=None)
+
+
+def default_meets(open_commitments: list[Commitment], contact: Contact, case: Case,
+                  events: dict[int, CaseEvent],
                   latest_success: datetime | None = None) -> list[Commitment]:
     """Which open commitments a newly logged contact meets unless the officer unticks them.
 
@@ -90,8 +91,9 @@ def default_meets(open_commitments: list[Commitment], contact: Contact,
     back-dated entry cannot keep a promise made after it) or than the agreement itself.
     Promises are met only by the officer's choice. Attempts meet nothing.
     """
-    if not is_successful(contact, agreement):
+    if not is_successful(contact, case):
         return []
+    agreement = case.agreement
     view = contact.current
     chosen = []
     for commitment in open_commitments:
@@ -142,7 +144,7 @@ def replay(case: Case, rules: CodeRules) -> list[Commitment]:
                 derived.append(commitment)
             continue
         moment = fact.current.occurred_at
-        met = default_meets(derived, fact, case.agreement, events_by_id)
+        met = default_meets(derived, fact, case, events_by_id)
         for commitment in met:
             commitment.met_by_contact_id = fact.id
             commitment.met_at = moment

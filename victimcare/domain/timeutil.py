@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
+# "By" a day means by the end of it, London time: the last second, so 23:59 itself is on time.
+END_OF_DAY = time(23, 59, 59)
 
 
 def utc_now() -> datetime:
@@ -50,8 +52,9 @@ def parse_uk_date(text: str) -> date:
     raise ValueError(f"'{text}' is not a date: use dd/mm/yyyy")
 
 
+_DAY = r"today|yesterday|tomorrow|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
 _WHEN = re.compile(
-    r"^\s*(?P<day>today|yesterday|now|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+    rf"^\s*(?P<day>{_DAY}|now)"
     r"(?:\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?\s*$",
     re.IGNORECASE,
 )
@@ -59,7 +62,7 @@ _WHEN = re.compile(
 
 def parse_when(text: str, now: datetime) -> datetime:
     """A date and time as people type them: "today 14:30", "yesterday 9.05", "now",
-    "24/12/2026 15:00". Local (Europe/London) time; returns an aware datetime in UTC.
+    "tomorrow 17:00", "24/12/2026 15:00". Local (Europe/London) time; returns an aware datetime in UTC.
 
     Raises ValueError with a plain message, including for a time that does not exist on the
     day the clocks go forward, and takes the first (BST) of the two times on the day they go
@@ -75,12 +78,7 @@ def parse_when(text: str, now: datetime) -> datetime:
         if match["hour"]:
             raise ValueError("'now' takes no time after it")
         return now.astimezone(UTC).replace(microsecond=0)
-    if word == "today":
-        day = local_now.date()
-    elif word == "yesterday":
-        day = local_now.date() - timedelta(days=1)
-    else:
-        day = parse_uk_date(word)
+    day = parse_day(word, local_now.date())
     if match["hour"] is None:
         raise ValueError("Add the time, for example 'today 14:30'.")
     hour, minute = int(match["hour"]), int(match["minute"])
@@ -92,3 +90,34 @@ def parse_when(text: str, now: datetime) -> datetime:
         raise ValueError(f"{hour:02d}:{minute:02d} did not exist on {format_date(day)} "
                          "(the clocks went forward)")
     return moment.astimezone(UTC)
+
+
+_DAY_ALONE = re.compile(rf"^\s*(?P<day>{_DAY})\s*$", re.IGNORECASE)
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_day(text: str, today: date) -> date:
+    """A date as typed: 'today', 'yesterday', 'tomorrow', dd/mm/yyyy or yyyy-mm-dd."""
+    word = text.strip().lower()
+    if word in _DAY_WORDS:
+        return today + timedelta(days=_DAY_WORDS[word])
+    return parse_uk_date(text)
+
+
+def end_of_day(day: date) -> datetime:
+    """23:59:59 local time on `day`, as an aware Europe/London datetime."""
+    return datetime.combine(day, END_OF_DAY, tzinfo=LONDON)
+
+
+def is_end_of_day(moment: datetime) -> bool:
+    return london(moment).time() == END_OF_DAY
+
+
+def parse_due(text: str, now: datetime) -> datetime:
+    """When something is due, as typed: a date and time as `parse_when` reads them, or a day
+    alone ("tomorrow", "13/03/2026"), which means by the end of that day (23:59:59 London
+    time): a promise "by Friday" is kept by a call at 22:00 on Friday. Aware, in UTC."""
+    match = _DAY_ALONE.match(text)
+    if match:
+        return end_of_day(parse_day(match["day"], london(now).date())).astimezone(UTC)
+    return parse_when(text, now)

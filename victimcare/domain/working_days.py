@@ -11,14 +11,12 @@ Deadlines are built from local calendar dates and only then given a time, so a c
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import holidays
 
-from victimcare.domain.timeutil import LONDON
-
-END_OF_DAY = time(23, 59, 59)
+from victimcare.domain.timeutil import LONDON, end_of_day
 
 
 @lru_cache(maxsize=64)
@@ -58,11 +56,6 @@ def previous_working_day_on_or_before(day: date) -> date:
     while not is_working_day(day):
         day -= timedelta(days=1)
     return day
-
-
-def end_of_day(day: date) -> datetime:
-    """23:59:59 local time on `day`, as an aware Europe/London datetime."""
-    return datetime.combine(day, END_OF_DAY, tzinfo=LONDON)
 
 
 def working_day_deadline(event_at: datetime, working_days: int) -> datetime:

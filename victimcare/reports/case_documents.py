@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.code_rules import CodeRules
+from victimcare.domain.conversation import ATTEMPT_MARK, is_attempt
 from victimcare.domain.eligibility import age_on, eligibility, under_18_at_offence
 from victimcare.domain.model import (
     CarePlan,
@@ -286,13 +287,9 @@ def _commitments(commitments: list[Commitment], now: datetime,
 
 
 # -- the contact log ---------------------------------------------------------------------------
-def _is_attempt(view: Contact | ContactAmendment) -> bool:
-    return view.outcome not in vocab.SUCCESSFUL_OUTCOMES
-
-
-def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
+def _entry_cells(view: Contact | ContactAmendment, case: Case, narrative: Flowable,
                  widths: list[float]) -> list:
-    attempt = _is_attempt(view)
+    attempt = is_attempt(view, case)
     style = CELL_ITALIC if attempt else CELL
     direction = vocab.label(vocab.DIRECTIONS, view.direction)
     outcome = vocab.label(vocab.CONTACT_OUTCOMES, view.outcome)
@@ -303,7 +300,7 @@ def _entry_cells(view: Contact | ContactAmendment, narrative: Flowable,
         text_lines(widths[2], vocab.label(vocab.CONTACT_METHODS, view.method),
                    ("small", direction), style=style),
         text_lines(widths[3], vocab.label(vocab.CONTACT_PARTIES, view.with_whom), style=style),
-        (text_lines(widths[4], outcome, ("i", "(attempt)"), style=style) if attempt
+        (text_lines(widths[4], outcome, ("i", ATTEMPT_MARK), style=style) if attempt
          else text_lines(widths[4], outcome, style=CELL_BOLD)),
         text_lines(widths[5], covered or "–", style=style),
         narrative,
@@ -321,10 +318,11 @@ def _recorded_note(contact: Contact) -> tuple[str, str] | None:
     return None
 
 
-def contact_groups(contacts: list[Contact], widths: list[float]) -> list[RowGroup]:
-    """One group per entry, in time order: the original row, then each amendment."""
+def contact_groups(case: Case, widths: list[float]) -> list[RowGroup]:
+    """One group per entry, in time order: the original row, then each amendment, each row
+    marked a conversation or an attempt on its own fields (the rule the screen uses too)."""
     groups = []
-    ordered = sorted(contacts, key=lambda c: (c.current.occurred_at, c.id or 0))
+    ordered = sorted(case.contacts, key=lambda c: (c.current.occurred_at, c.id or 0))
     for contact in ordered:
         parts: list = []
         if contact.amendments:
@@ -336,9 +334,9 @@ def contact_groups(contacts: list[Contact], widths: list[float]) -> list[RowGrou
         note = _recorded_note(contact)
         if note:
             parts.append(note)
-        rows = [_entry_cells(contact, text_lines(widths[6], *parts), widths)]
+        rows = [_entry_cells(contact, case, text_lines(widths[6], *parts), widths)]
         commands: list[tuple] = []
-        if _is_attempt(contact):
+        if is_attempt(contact, case):
             commands += _ATTEMPT_ROW
             commands.append(("BACKGROUND", (0, 0), (-1, 0), SOFT_FILL))
         for number, amendment in enumerate(contact.amendments, start=1):
@@ -346,8 +344,8 @@ def contact_groups(contacts: list[Contact], widths: list[float]) -> list[RowGrou
                      f" – made {format_datetime(amendment.amended_at)}")
             narrative = rich(("b", label), ("br", ""), ("b", "Reason: "), amendment.reason,
                              ("br", ""), amendment.narrative or "–")
-            rows.append(_entry_cells(amendment, narrative, widths))
-            if _is_attempt(amendment):
+            rows.append(_entry_cells(amendment, case, narrative, widths))
+            if is_attempt(amendment, case):
                 commands += [(name, (c0, number), (c1, number), *rest)
                              for name, (c0, _), (c1, _), *rest in _ATTEMPT_ROW]
             commands += [
@@ -365,10 +363,12 @@ def _log_widths(width: float, landscape: bool) -> list[float]:
 
 def _log_key() -> Flowable:
     return para(
-        "Times are UK local time, oldest first. Attempts (no conversation, or no reply) are "
-        "marked “(attempt)” in italics on a grey row; only a conversation or a reply meets an "
-        "update. A corrected entry keeps its original as first written, with each amendment, "
-        "its reason and when it was made, on the shaded rows beneath it.", NOTE)
+        "Times are UK local time, oldest first. Attempts are marked “(attempt)” in italics on "
+        "a grey row. Only a conversation or a reply meets an update, and only one with the "
+        "victim (or an interpreter or intermediary helping them), the person they agreed "
+        "updates go through, or a parent or guardian while the victim is under 18. A "
+        "corrected entry keeps its original as first written, with each amendment, its "
+        "reason and when it was made, on the shaded rows beneath it.", NOTE)
 
 
 # -- the documents -----------------------------------------------------------------------------
@@ -406,7 +406,7 @@ def contact_summary(case: Case, rules: CodeRules, officer_label: str, now: datet
     if case.contacts:
         story += [_log_key(), Spacer(1, 4)]
         widths = _log_widths(width, landscape=False)
-        story += data_tables(LOG_HEADER, contact_groups(case.contacts, widths), widths,
+        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
                              page_height=height)
     else:
         story.append(_none("No contact logged yet."))
@@ -487,7 +487,7 @@ def contact_log(case: Case, officer_label: str, now: datetime, redact: bool = Fa
     if case.contacts:
         story += [_log_key(), Spacer(1, 4)]
         widths = _log_widths(width, landscape=True)
-        story += data_tables(LOG_HEADER, contact_groups(case.contacts, widths), widths,
+        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
                              page_height=height)
     else:
         story.append(_none("No contact logged yet."))

@@ -49,13 +49,13 @@ def on_event_recorded(db: Database, case: Case, event: CaseEvent) -> Commitment 
 def latest_success(case: Case, other_than: Contact | None = None) -> datetime | None:
     """When the victim was last actually spoken to (or replied), leaving one entry aside."""
     times = [c.current.occurred_at for c in case.contacts
-             if c is not other_than and rules_of.is_successful(c, case.agreement)]
+             if c is not other_than and rules_of.is_successful(c, case)]
     return max(times, default=None)
 
 
 def default_meets(case: Case, contact: Contact) -> list[Commitment]:
     events = {e.id: e for e in case.events}
-    return rules_of.default_meets(case.commitments, contact, case.agreement, events,
+    return rules_of.default_meets(case.commitments, contact, case, events,
                                   latest_success(case, other_than=contact))
 
 
@@ -70,7 +70,7 @@ def on_contact_logged(db: Database, case: Case, contact: Contact,
         if unknown:
             raise ValidationError([Problem("meets", "Only open commitments of this case can be met.")])
         chosen = [by_id[i] for i in meets]
-        if chosen and not rules_of.is_successful(contact, case.agreement):
+        if chosen and not rules_of.is_successful(contact, case):
             raise ValidationError([Problem(
                 "meets", "Only a successful contact (spoke, or the victim replied) can meet a "
                 "commitment; an attempt is logged but meets nothing.")])
@@ -94,7 +94,7 @@ def on_contact_amended(db: Database, case: Case, contact: Contact) -> None:
     of the rest, and reschedule the agreed contact from the real last conversation."""
     events = {e.id: e for e in case.events}
     view = contact.current
-    successful = rules_of.is_successful(contact, case.agreement)
+    successful = rules_of.is_successful(contact, case)
     for commitment in case.commitments:
         if commitment.met_by_contact_id != contact.id:
             continue
@@ -140,7 +140,7 @@ def entries_that_could_meet(case: Case, commitment: Commitment) -> list[Contact]
         return []
     since = commitment.created_at
     found = [c for c in case.contacts
-             if rules_of.is_successful(c, case.agreement)
+             if rules_of.is_successful(c, case)
              and (since is None or c.current.occurred_at >= since)]
     return sorted(found, key=lambda c: (c.current.occurred_at, c.id or 0), reverse=True)
 

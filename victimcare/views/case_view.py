@@ -64,7 +64,7 @@ from victimcare.views.dialogs import (
 from victimcare.views.dialogs.amend_contact_dialog import entry_text, history_text
 from victimcare.views.dialogs.form import FormDialog, clear_widget_text
 from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_words
-from victimcare.views.text import first_line
+from victimcare.views.text import due_at_words, due_in_words, first_line
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 from victimcare.views.workspace import SECTIONS
@@ -359,20 +359,26 @@ class CaseView(QWidget):
         self.overview_edit_button = self._button("&Edit victim && safe contact…", self.edit_victim,
                                                  "Edit victim and safe contact")
         self.overview_values: dict[str, QLabel] = {}
-        sections = {
-            "Victim": ("Name", "Preferred name", "Date of birth", "Address", "Phones", "Email"),
-            "Language and communication": ("Language", "Interpreter", "Communication needs"),
-            "Safe contact": ("Voicemail", "Texts", "Letters", "Email contact", "Safe times",
-                             "Suspect", "Safe-contact notes"),
-            "Contact agreement": ("Agreement", "Start", "Agreement notes"),
-            "Rights and vulnerability": ("Rights", "Vulnerability", "Persistently targeted"),
-            "The case": ("Offence", "Offence date", "Crime reference", "Opened", "Victims' Code",
-                         "Case notes", "Closure"),
-        }
+        # (title, captions, which half of the page): what is owed next heads the right half,
+        # beside who the victim is.
+        sections = (
+            ("Victim", ("Name", "Preferred name", "Date of birth", "Address", "Phones",
+                        "Email"), 0),
+            ("Language and communication", ("Language", "Interpreter", "Communication needs"),
+             0),
+            ("What is owed", ("Due next", "Still open"), 1),
+            ("Safe contact", ("Voicemail", "Texts", "Letters", "Email contact", "Safe times",
+                              "Suspect", "Safe-contact notes"), 1),
+            ("Contact agreement", ("Agreement", "Start", "Agreement notes"), 1),
+            ("Rights and vulnerability", ("Rights", "Vulnerability", "Persistently targeted"),
+             0),
+            ("The case", ("Offence", "Offence date", "Crime reference", "Opened",
+                          "Victims' Code", "Case notes", "Closure"), 1),
+        )
         columns = QHBoxLayout()
         columns.setSpacing(12)
         halves = (QVBoxLayout(), QVBoxLayout())
-        for index, (title, captions) in enumerate(sections.items()):
+        for title, captions, half in sections:
             box = QGroupBox(title, page)
             form = QFormLayout(box)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -382,7 +388,7 @@ class CaseView(QWidget):
                 value = self._label(caption)
                 self.overview_values[caption] = value
                 form.addRow(QLabel(f"{caption.replace('Email contact', 'Email')}:", box), value)
-            halves[0 if index in (0, 1, 4) else 1].addWidget(box)
+            halves[half].addWidget(box)
         for half in halves:
             half.addStretch(1)
             columns.addLayout(half, 1)
@@ -600,12 +606,37 @@ class CaseView(QWidget):
             "Opened": format_datetime(case.opened_at),
             "Victims' Code": case.code_version,
             "Case notes": case.notes or "—",
+            **self._owed_words(case),
             "Closure": (f"Closed {format_datetime(case.closed_at)}: {case.closure_reason}. "
                         f"Retention review {format_date(case.retention_review_date)}"
                         if case.status == "closed" else "Open"),
         }
         for caption, label in self.overview_values.items():
             label.setText(values[caption])
+
+    def _owed_words(self, case: Case) -> dict[str, str]:
+        """The earliest open commitment with its due date and time, and what else is open.
+        From the commitments the case already holds: no query of its own."""
+        at = when_edit.now()
+        nearest = commitment_rules.due_next(case.commitments)
+        label = self.overview_values["Due next"]
+        overdue = nearest is not None and nearest.status(at) == "overdue"
+        style = "QLabel { color: #8c1d18; font-weight: 700; }" if overdue else ""
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+        if nearest is None:
+            return {"Due next": "Nothing is owed on this case.", "Still open": "None"}
+        kind = vocab.label(vocab.COMMITMENT_KINDS, nearest.kind)
+        due_next = (f"{nearest.reason} ({kind}): due {due_at_words(nearest.due_at)}, "
+                    f"{due_in_words(nearest.due_at, '', at)}")
+        counts: dict[str, int] = {}
+        for commitment in case.commitments:
+            if commitment_rules.is_open(commitment):
+                status = commitment.status(at)
+                counts[status] = counts.get(status, 0) + 1
+        still_open = ", ".join(f"{counts[s]} {STATUS_WORDS[s].lower()}"
+                               for s in ("overdue", "due") if counts.get(s))
+        return {"Due next": due_next, "Still open": still_open.capitalize()}
 
     @staticmethod
     def _vulnerability_words(case: Case) -> str:
@@ -624,11 +655,11 @@ class CaseView(QWidget):
 
     def _successful(self, contact: Contact) -> bool:
         assert self.case is not None
-        return commitment_rules.is_successful(contact, self.case.agreement)
+        return commitment_rules.is_successful(contact, self.case)
 
     def _show_log(self, case: Case) -> None:
         selected = self.selected_contact_id()
-        self.log_model.set_case(case, self._successful)
+        self.log_model.set_case(case)
         header = self.log_tree.header()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -636,7 +667,8 @@ class CaseView(QWidget):
         indent = self.log_tree.indentation()
         # Fixed widths for the short columns, so the narrative gets what is left.
         for column, sample in enumerate(("00/00/0000 00:00", "Contact made · amended",
-                                         "Text message", "Intermediary", "Voicemail left",
+                                         "Text message", "Parent or guardian",
+                                         "Voicemail left (attempt)",
                                          "Investigation update")):
             extra = 2 * indent if column == 0 else 0  # room for the branch and a child row
             header.resizeSection(column, wide.horizontalAdvance(sample) + 16 + extra)
@@ -656,11 +688,11 @@ class CaseView(QWidget):
             return
         kind = "CONTACT MADE" if self._successful(contact) else "ATTEMPT (meets nothing)"
         if contact.amendments:
-            text = (f"{kind}\n\nAS IT NOW READS\n{entry_text(contact.current)}\n\n"
-                    + history_text(contact))
+            text = (f"{kind}\n\nAS IT NOW READS\n{entry_text(contact.current, self.case)}\n\n"
+                    + history_text(contact, self.case))
         else:
             text = (f"{kind} (recorded {format_datetime(contact.recorded_at)})\n"
-                    + entry_text(contact))
+                    + entry_text(contact, self.case))
         self.log_detail.setPlainText(text)
 
     def _show_care_plan(self, case: Case) -> None:

@@ -8,13 +8,13 @@ one keeps the entries in a list and makes a cell's text only when the view paint
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from victimcare.domain import vocabulary as vocab
+from victimcare.domain.conversation import is_conversation, outcome_words
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.views.table_model import Headed, Index
@@ -32,16 +32,19 @@ _ANSWERED = frozenset({int(_DISPLAY), int(_FONT), int(_FOREGROUND), int(ID_ROLE)
 
 
 class LogRow:
-    """One row of the log: an entry as it now reads, its original, or one amendment."""
+    """One row of the log: an entry as it now reads, its original, or one amendment.
+    `successful` is whether this version of the entry is a conversation, by the rule the
+    printouts and the commitments use (domain.conversation)."""
 
-    __slots__ = ("view", "result", "contact_id", "successful", "child", "_cells")
+    __slots__ = ("view", "result", "contact_id", "successful", "child", "_outcome", "_cells")
 
     def __init__(self, view: Contact | ContactAmendment, result: str, contact_id: int | None,
-                 successful: bool, child: bool = False) -> None:
+                 case: Case, child: bool = False) -> None:
         self.view = view
         self.result = result
         self.contact_id = contact_id
-        self.successful = successful
+        self.successful = is_conversation(view, case)
+        self._outcome = outcome_words(view, case)
         self.child = child
         self._cells: tuple[str, ...] | None = None
 
@@ -54,29 +57,31 @@ class LogRow:
                 self.result,
                 vocab.label(vocab.CONTACT_METHODS, view.method),
                 vocab.label(vocab.CONTACT_PARTIES, view.with_whom),
-                vocab.label(vocab.CONTACT_OUTCOMES, view.outcome),
+                self._outcome,
                 ", ".join(vocab.label(vocab.CODE_ITEMS, c) for c in view.covered),
                 first_line(view.narrative),
             )
         return self._cells
 
 
-def log_rows(case: Case, successful: Callable[[Contact], bool]) -> list[tuple[LogRow, list[LogRow]]]:
-    """Each entry, newest first, with the rows shown under it when it has been amended."""
+def log_rows(case: Case) -> list[tuple[LogRow, list[LogRow]]]:
+    """Each entry, newest first, with the rows shown under it when it has been amended.
+    The entry's row says what it is as it now reads; each version under it is marked by its
+    own fields, as the printed log marks each of its rows."""
     rows = []
     for contact in sorted(case.contacts, key=lambda c: (c.current.occurred_at, c.id or 0),
                           reverse=True):
-        made = successful(contact)
-        result = "Contact made" if made else "Attempt"
+        top = LogRow(contact.current, "", contact.id, case)
+        top.result = "Contact made" if top.successful else "Attempt"
         children: list[LogRow] = []
         if contact.amendments:
-            result += " · amended"
-            children.append(LogRow(contact, "As first written", contact.id, made, child=True))
+            top.result += " · amended"
+            children.append(LogRow(contact, "As first written", contact.id, case, child=True))
             for number, amendment in enumerate(contact.amendments, 1):
                 children.append(LogRow(
                     amendment, f"Amendment {number}, {format_datetime(amendment.amended_at)}: "
-                               f"{amendment.reason}", contact.id, made, child=True))
-        rows.append((LogRow(contact.current, result, contact.id, made), children))
+                               f"{amendment.reason}", contact.id, case, child=True))
+        rows.append((top, children))
     return rows
 
 
@@ -94,11 +99,11 @@ class ContactLogModel(Headed, QAbstractItemModel):
         self._bold.setBold(True)
         self._attempt_brush = QBrush(QColor(ATTEMPT_COLOUR))
 
-    def set_case(self, case: Case, successful: Callable[[Contact], bool]) -> None:
+    def set_case(self, case: Case) -> None:
         # A reset, not an insert of the one new entry: a child row's internal id names its
         # parent's row, which an insert above would move under any index the view keeps.
         self.beginResetModel()
-        self._rows = log_rows(case, successful)
+        self._rows = log_rows(case)
         self.endResetModel()
 
     def clear(self) -> None:

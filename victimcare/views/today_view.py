@@ -1,13 +1,17 @@
 """Today, the start screen: what is overdue, due today and due this week, in one list.
 
 Each row carries what the officer needs just before picking up the phone: who, why, how late
-or how soon in words, and the safe-contact rule for the way they agreed to be contacted.
+or how soon in words and when it is (or was) due, and the safe-contact rule for the way they
+agreed to be contacted. The list opens soonest due first (so overdue at the top), sorts on
+any column header, and narrows by kind, by how soon, and by case reference. Sorting and
+narrowing happen on the rows already read: the query runs once per reload, never per row.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,8 +25,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -30,47 +37,33 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain import safe_contact
-from victimcare.domain.timeutil import london, utc_now
+from victimcare.domain.timeutil import format_datetime, london, utc_now
 from victimcare.domain.vocabulary import COMMITMENT_KINDS, CONTACT_METHODS
 from victimcare.services import commitments
 from victimcare.services.commitments import WorkItem
 from victimcare.store.database import Database
 from victimcare.views.table_model import HeadedTableModel
+from victimcare.views.text import due_in_words
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS, WHEN, VICTIM, REASON, SAFE_CONTACT, REFERENCE = range(6)
-HEADERS = ("Status", "When", "Victim", "Reason", "Safe contact", "Reference")
+# No column for the kind: the reason says it ("Inform the victim: ...", "Agreed contact
+# every ..."), its tooltip names it, and the Kind filter picks by it; the width goes to the
+# safe-contact rule and the reason.
+STATUS, WHEN, DUE, VICTIM, REASON, SAFE_CONTACT, REFERENCE = range(7)
+HEADERS = ("Status", "When", "Due", "Victim", "Reason", "Safe contact", "Reference")
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMITMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 BUCKET_WORDS = {"overdue": "Overdue", "today": "Due today", "week": "This week"}
+BUCKET_ORDER = {bucket: rank for rank, bucket in enumerate(BUCKET_WORDS)}
 # Dark enough to read as text on a light background; the word carries the meaning too.
 BUCKET_COLOURS = {"overdue": "#b3261e", "today": "#8a5300", "week": "#1f5f8b"}
 NOTHING_DUE = "Nothing is overdue or due this week."
+NOTHING_MATCHES = "Nothing due matches these filters."
 NO_SAFE_CONTACT_RULE = "No restriction recorded"
 MUTED = "#5f6b73"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def due_in_words(item_due: datetime, bucket: str, now: datetime) -> str:
-    """'overdue by 3 days', 'overdue since 09:00', 'due today 23:59', 'tomorrow 17:00',
-    'in 4 days' (Europe/London days and clock)."""
-    due, here = london(item_due), london(now)
-    days = (due.date() - here.date()).days
-    if bucket == "overdue" or item_due < now:
-        if days >= 0:
-            return f"overdue since {due:%H:%M}"
-        return f"overdue by {_plural(-days, 'day')}"
-    if days <= 0:
-        return f"due today {due:%H:%M}"
-    if days == 1:
-        return f"due tomorrow {due:%H:%M}"
-    return f"in {days} days ({due:%a %d/%m})"
 
 
 def safe_contact_words(item: WorkItem) -> str:
@@ -79,10 +72,52 @@ def safe_contact_words(item: WorkItem) -> str:
     return f"{method}: {', '.join(rules)}" if rules else f"{method}: {NO_SAFE_CONTACT_RULE.lower()}"
 
 
-def counts_text(items: Sequence[WorkItem]) -> str:
+def counts_text(items: Sequence[WorkItem], shown: int | None = None) -> str:
+    """The day's counts over everything due; when filters hide some, how many are shown."""
     counts = Counter(item.bucket for item in items)
-    return (f"{counts['overdue']} overdue · {counts['today']} due today · "
+    text = (f"{counts['overdue']} overdue · {counts['today']} due today · "
             f"{counts['week']} this week")
+    if shown is not None and shown != len(items):
+        text += f" · showing {shown} of {len(items)}"
+    return text
+
+
+@dataclass(frozen=True)
+class TodayFilter:
+    """What the officer narrowed the list to. None (or empty) lets everything through."""
+
+    kind: str | None = None        # statutory, agreed, promise
+    bucket: str | None = None      # overdue, today, week
+    reference: str = ""            # part of a case reference, any case
+
+    def admits(self, item: WorkItem) -> bool:
+        if self.kind is not None and item.kind != self.kind:
+            return False
+        if self.bucket is not None and item.bucket != self.bucket:
+            return False
+        wanted = self.reference.strip().casefold()
+        return not wanted or wanted in item.case_reference.casefold()
+
+    @property
+    def active(self) -> bool:
+        return self != TodayFilter()
+
+
+def _due(item: WorkItem) -> tuple:
+    return (item.due_at, item.commitment_id)
+
+
+# Sort on values, not on what is shown: "overdue by 3 days" and dd/mm/yyyy sort wrongly as
+# text. Ties fall back to the due time, so equal names or kinds keep the soonest first.
+_SORT_KEY: dict[int, Callable[[WorkItem], tuple]] = {
+    STATUS: lambda i: (BUCKET_ORDER.get(i.bucket, 9), *_due(i)),
+    WHEN: _due,
+    DUE: _due,
+    VICTIM: lambda i: (i.victim_name.casefold(), *_due(i)),
+    REASON: lambda i: (i.reason.casefold(), *_due(i)),
+    SAFE_CONTACT: lambda i: (safe_contact_words(i).casefold(), *_due(i)),
+    REFERENCE: lambda i: (i.case_reference, *_due(i)),
+}
 
 
 def _dot(colour: str) -> QIcon:
@@ -98,30 +133,78 @@ def _dot(colour: str) -> QIcon:
 
 
 class TodayModel(HeadedTableModel):
-    """One WorkItem a row, in the order the service gives (by due time)."""
+    """The day's WorkItems: all of them as the service gave them (by due time), and the rows
+    shown, which are those the filter admits, in the order chosen (soonest due first unless
+    a header was clicked)."""
 
     headers = HEADERS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: list[WorkItem] = []
         self._items: list[WorkItem] = []
         self._now = utc_now()
         self._icons: dict[str, QIcon] = {}
+        self._filter = TodayFilter()
+        self._sort_column = DUE
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     def set_items(self, items: Sequence[WorkItem], now: datetime) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._all = list(items)
         self._now = now
+        self._items = self._shown()
         self.endResetModel()
+
+    def set_filter(self, wanted: TodayFilter) -> None:
+        if wanted == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = wanted
+        self._items = self._shown()
+        self.endResetModel()
+
+    @property
+    def filter(self) -> TodayFilter:
+        return self._filter
 
     def clear(self) -> None:
         self.set_items([], self._now)
 
     def items(self) -> list[WorkItem]:
+        """Every item due, shown or filtered out."""
+        return list(self._all)
+
+    def shown_items(self) -> list[WorkItem]:
         return list(self._items)
 
     def item_at(self, row: int) -> WorkItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, commitment_id: int) -> int | None:
+        return next((row for row, item in enumerate(self._items)
+                     if item.commitment_id == commitment_id), None)
+
+    def _shown(self) -> list[WorkItem]:
+        rows = [item for item in self._all if self._filter.admits(item)]
+        rows.sort(key=_SORT_KEY[self._sort_column],
+                  reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _SORT_KEY:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        # Keep the selection (and any other persistent index) on the same commitment.
+        before = self.persistentIndexList()
+        moved = [self._items[index.row()] for index in before]
+        self._items = self._shown()
+        row_of = {id(item): row for row, item in enumerate(self._items)}
+        self.changePersistentIndexList(
+            before, [self.index(row_of[id(item)], index.column())
+                     for index, item in zip(before, moved, strict=True)])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._items)
@@ -131,6 +214,8 @@ class TodayModel(HeadedTableModel):
             return BUCKET_WORDS.get(item.bucket, item.bucket)
         if column == WHEN:
             return due_in_words(item.due_at, item.bucket, self._now)
+        if column == DUE:
+            return format_datetime(item.due_at)
         if column == VICTIM:
             return item.victim_name
         if column == REASON:
@@ -156,7 +241,7 @@ class TodayModel(HeadedTableModel):
             return item.case_id
         if role == COMMITMENT_ID_ROLE:
             return item.commitment_id
-        if column in (STATUS, WHEN) and role == Qt.ItemDataRole.ForegroundRole:
+        if column in (STATUS, WHEN, DUE) and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(BUCKET_COLOURS.get(item.bucket, "#000000")))
         if column == STATUS and role == Qt.ItemDataRole.DecorationRole:
             colour = BUCKET_COLOURS.get(item.bucket, "#000000")
@@ -174,6 +259,11 @@ class TodayModel(HeadedTableModel):
             return QBrush(QColor(MUTED))
         return None
 
+
+KIND_FILTERS = (("All kinds", None), ("Victims' Code", "statutory"),
+                ("Agreed contact", "agreed"), ("Promises", "promise"))
+BUCKET_FILTERS = (("Everything due", None), ("Overdue", "overdue"), ("Due today", "today"),
+                  ("This week", "week"))
 
 
 class TodayView(QWidget):
@@ -211,7 +301,8 @@ class TodayView(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Due contacts")
         self.table.setAccessibleDescription(
-            "Overdue, due today and due this week, soonest first")
+            "Overdue, due today and due this week, soonest first. Click a column heading "
+            "to sort by it.")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -225,18 +316,29 @@ class TodayView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = self.fontMetrics()
-        pad = 36
+        pad = 28  # room for the sort arrow and the cell margins
         for column, sample in ((STATUS, "Due today  "), (WHEN, "overdue by 10 days"),
-                               (VICTIM, "Zosia (Zofia Anna Wójcik)"),
+                               (DUE, "00/00/0000 00:00"),
+                               (VICTIM, "Zosia (Zofia Wójcik)"),
                                (REFERENCE, "VC-0000-0000")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        # The reason is shortened (its tooltip has it whole); the safe-contact rule takes the
-        # rest of the width, since it is what must be read before picking up the phone.
-        header.resizeSection(REASON, metrics.horizontalAdvance("Agreed contact every 14 days")
-                             + pad)
-        header.setSectionResizeMode(SAFE_CONTACT, QHeaderView.ResizeMode.Stretch)
+        # The safe-contact rule gets room for a whole common rule, since it is what must be
+        # read before picking up the phone; the reason takes what is left, shortened (its
+        # tooltip has it whole).
+        header.resizeSection(SAFE_CONTACT, metrics.horizontalAdvance(
+            "Phone: no voicemail, call 10:00-16:00 only") + pad)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("VC-0000"))
+        # Soonest due first, which puts the overdue at the top; a header click sorts by it.
+        header.setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        # A sort moves the selected row: keep it in sight.
+        header.sortIndicatorChanged.connect(
+            lambda *_: self.table.scrollTo(self.table.currentIndex()))
         self.table.activated.connect(self._on_activated)
+
+        self._build_filters()
 
         self.empty_label = QLabel(NOTHING_DUE, self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -251,8 +353,54 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.hint_label)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.table)
+
+    def _build_filters(self) -> None:
+        """Kind, how soon, and part of a case reference: they narrow the rows already read."""
+        self.kind_combo = QComboBox(self)
+        for text, kind in KIND_FILTERS:
+            self.kind_combo.addItem(text, kind)
+        self.kind_combo.setAccessibleName("Show kind")
+        kind_label = QLabel("&Kind:", self)
+        kind_label.setBuddy(self.kind_combo)
+        self.bucket_combo = QComboBox(self)
+        for text, bucket in BUCKET_FILTERS:
+            self.bucket_combo.addItem(text, bucket)
+        self.bucket_combo.setAccessibleName("Show how soon due")
+        bucket_label = QLabel("D&ue:", self)
+        bucket_label.setBuddy(self.bucket_combo)
+        self.reference_edit = QLineEdit(self)
+        self.reference_edit.setPlaceholderText("part of a case reference")
+        self.reference_edit.setClearButtonEnabled(True)
+        self.reference_edit.setAccessibleName("Show case reference containing")
+        reference_label = QLabel("Refere&nce:", self)
+        reference_label.setBuddy(self.reference_edit)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.setSpacing(6)
+        for label, widget in ((kind_label, self.kind_combo), (bucket_label, self.bucket_combo),
+                              (reference_label, self.reference_edit)):
+            self.filter_bar.addWidget(label)
+            self.filter_bar.addWidget(widget)
+            self.filter_bar.addSpacing(12)
+        self.filter_bar.addStretch(1)
+        self.reference_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("W" * 16))
+        self.kind_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.bucket_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.reference_edit.textChanged.connect(self._on_filter_changed)
+        # Top to bottom as on screen, as on the Cases page; Enter in the reference goes to
+        # the rows it left.
+        QWidget.setTabOrder(self.kind_combo, self.bucket_combo)
+        QWidget.setTabOrder(self.bucket_combo, self.reference_edit)
+        QWidget.setTabOrder(self.reference_edit, self.table)
+        self.reference_edit.returnPressed.connect(
+            lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    def current_filter(self) -> TodayFilter:
+        return TodayFilter(kind=self.kind_combo.currentData(),
+                           bucket=self.bucket_combo.currentData(),
+                           reference=self.reference_edit.text())
 
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self, now: datetime | None = None) -> None:
@@ -263,15 +411,24 @@ class TodayView(QWidget):
         selected = self.selected_item()
         items = commitments.worklist(self.db, now)
         self.model.set_items(items, now)
-        self.counts_label.setText(counts_text(items))
         self.heading.setText(f"Today, {london(now):%A %d %B %Y}")
-        self.stack.setCurrentWidget(self.table if items else self.empty_label)
-        if items:
-            row = 0
-            if selected is not None:
-                row = next((r for r, item in enumerate(items)
-                            if item.commitment_id == selected.commitment_id), 0)
-            self.table.selectRow(row)
+        self._show_rows(selected.commitment_id if selected else None)
+
+    def _on_filter_changed(self, *_args) -> None:
+        selected = self.selected_item()
+        self.model.set_filter(self.current_filter())
+        self._show_rows(selected.commitment_id if selected else None)
+
+    def _show_rows(self, keep_commitment_id: int | None) -> None:
+        """Counts, the table or the reason it is empty, and the selection kept if it can be."""
+        everything = self.model.items()
+        shown = self.model.rowCount()
+        self.counts_label.setText(counts_text(everything, shown))
+        self.empty_label.setText(NOTHING_MATCHES if everything else NOTHING_DUE)
+        self.stack.setCurrentWidget(self.table if shown else self.empty_label)
+        if shown:
+            row = self.model.row_of(keep_commitment_id) if keep_commitment_id else None
+            self.table.selectRow(row or 0)
 
     def selected_item(self) -> WorkItem | None:
         selection = self.table.selectionModel()
@@ -294,6 +451,7 @@ class TodayView(QWidget):
             self.case_requested.emit(item.case_id)
 
     def clear_personal_data(self) -> None:
+        # The filters hold no personal data (a kind, a bucket, part of a reference) and stay.
         self.model.clear()
         self.counts_label.setText("")
         self.heading.setText("Today")

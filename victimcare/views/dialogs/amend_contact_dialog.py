@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from victimcare.domain import vocabulary as vocab
+from victimcare.domain.conversation import outcome_words
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.domain.validation import Problem
@@ -16,15 +17,16 @@ from victimcare.views.dialogs.form import FormDialog, line_edit
 from victimcare.views.dialogs.log_contact_dialog import ContactFields
 
 
-def entry_text(view: Contact | ContactAmendment) -> str:
-    """One version of an entry as plain text, every field named."""
+def entry_text(view: Contact | ContactAmendment, case: Case) -> str:
+    """One version of an entry as plain text, every field named; an attempt's outcome is
+    marked as the contact log and the printouts mark it."""
     covered = ", ".join(vocab.CODE_ITEMS.get(c, c) for c in view.covered) or "none"
     lines = [
         f"When: {format_datetime(view.occurred_at)}",
         f"Method: {vocab.CONTACT_METHODS.get(view.method, view.method)}",
         f"Direction: {vocab.DIRECTIONS.get(view.direction, view.direction)}",
         f"With: {vocab.CONTACT_PARTIES.get(view.with_whom, view.with_whom)}",
-        f"Outcome: {vocab.CONTACT_OUTCOMES.get(view.outcome, view.outcome)}",
+        f"Outcome: {outcome_words(view, case)}",
         f"Code items covered: {covered}",
         "",
         view.narrative or "(no narrative)",
@@ -32,13 +34,13 @@ def entry_text(view: Contact | ContactAmendment) -> str:
     return "\n".join(lines)
 
 
-def history_text(contact: Contact) -> str:
+def history_text(contact: Contact, case: Case) -> str:
     """The entry as first written, then each amendment with its reason."""
     parts = [f"AS FIRST WRITTEN (recorded {format_datetime(contact.recorded_at)})",
-             entry_text(contact)]
+             entry_text(contact, case)]
     for number, amendment in enumerate(contact.amendments, 1):
         parts += ["", f"AMENDMENT {number} ({format_datetime(amendment.amended_at)})",
-                  f"Reason: {amendment.reason}", entry_text(amendment)]
+                  f"Reason: {amendment.reason}", entry_text(amendment, case)]
     return "\n".join(parts)
 
 
@@ -58,7 +60,7 @@ class AmendContactDialog(FormDialog):
         original_box = QGroupBox("The entry as it stands (kept unchanged)", self)
         self.original_view = QPlainTextEdit(original_box)
         self.original_view.setReadOnly(True)
-        self.original_view.setPlainText(history_text(contact))
+        self.original_view.setPlainText(history_text(contact, case))
         self.original_view.setAccessibleName("The entry as written")
         self.original_view.setTabChangesFocus(True)
         original_layout = QVBoxLayout(original_box)

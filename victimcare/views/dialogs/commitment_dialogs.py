@@ -74,7 +74,7 @@ class PromiseDialog(FormDialog):
         form = self.form()
         self.reason_edit = line_edit("What was promised", self,
                                      placeholder="e.g. Call after the CPS decision")
-        self.due_edit = WhenEdit("Promise due", self)
+        self.due_edit = WhenEdit("Promise due", self, by_end_of_day=True)
         self.add_row(form, "&Promised:", self.reason_edit, "reason")
         self.add_row(form, "&Due by:", self.due_edit, "due_at")
         self.finish_layout(form)
@@ -137,6 +137,9 @@ class MeetByEntryDialog(FormDialog):
         self.entry_list.setCurrentRow(0)
         self.entry_list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.fields["contact"] = self.entry_list
+        self.field_labels["contact"] = "Conversation"
+        self.entry_list.currentRowChanged.connect(
+            lambda _row: self.on_field_edited(self.entry_list))
         self.new_button = self.buttons.addButton("&Log a new contact instead…",
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.new_button.setAccessibleName("Log a new contact instead")

@@ -1,5 +1,11 @@
 """What every edit dialog shares: labelled fields, problems shown at the field in words,
-nothing typed lost on a refusal, and a question before edits are thrown away."""
+nothing typed lost on a refusal, and a question before edits are thrown away.
+
+Each problem is said with the name of its field ("Date of birth: '31/02/1990' is not a
+date"), the list runs in the order the fields appear, and a problem leaves the list as soon
+as its field is put right, while the officer types, not only on the next Save. The messages
+can hold what was typed: they are shown in the dialog and never logged.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLayout,
     QLineEdit,
@@ -112,6 +119,10 @@ class FormDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.message = DialogMessage(self)
         self.fields: dict[str, QWidget] = {}
+        self.field_labels: dict[str, str] = {}
+        # What the message now lists, each with whether the dialog's own check() found it
+        # (so it can be checked again as the field changes) or the service refused it.
+        self._shown: list[tuple[Problem, bool]] = []
         self.dirty = False
         self._discarding = False
         self.buttons = QDialogButtonBox(
@@ -157,14 +168,41 @@ class FormDialog(QDialog):
         form.addRow(buddy, shown if shown is not None else widget)
         if field:
             self.fields[field] = widget
+            self.field_labels[field] = label_words(label)
         return buddy
 
+    def label_for(self, field: str) -> str:
+        """The words the officer reads beside the field: its label, or its accessible name."""
+        base = field.split("[", 1)[0]
+        for key in (field, base):
+            if key in self.field_labels:
+                return self.field_labels[key]
+        widget = self.widget_for(field)
+        if isinstance(widget, _TypedEdit):
+            return widget.line.accessibleName()
+        if isinstance(widget, QGroupBox):
+            return label_words(widget.title())
+        return widget.accessibleName() if widget is not None else ""
+
+    def problem_text(self, problem: Problem) -> str:
+        """The problem's message with its field named first, unless it already starts so."""
+        label = self.label_for(problem.field)
+        message = problem.message
+        # "Date of birth is after ..." and "The offence date is ..." name theirs already.
+        opening = message.casefold().removeprefix("the ")
+        if not label or opening.startswith(label.casefold()):
+            return message
+        if len(message) > 1 and message[0].isupper() and message[1].islower():
+            message = message[0].lower() + message[1:]  # a sentence now follows the label
+        return f"{label}: {message}"
+
     def watch(self, *widgets: QWidget) -> None:
-        """Any change in these marks the dialog as holding edits, and clears the field's mark."""
+        """Any change in these marks the dialog as holding edits, and checks the problems
+        listed again (see on_field_edited)."""
         for widget in widgets:
             def changed(*_args, w=widget) -> None:
                 self.dirty = True
-                self._mark(w, False)
+                self.on_field_edited(w)
             if isinstance(widget, QLineEdit):
                 widget.textChanged.connect(changed)
             elif isinstance(widget, QPlainTextEdit):
@@ -187,12 +225,10 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        self.message.clear_message()
-        for widget in self.fields.values():
-            self._mark(widget, False)
+        self._show([])
         problems = self.check()
         if problems:
-            self.show_problems(problems)
+            self.show_problems(problems, found_by_check=True)
             return
         try:
             self.save()
@@ -205,21 +241,52 @@ class FormDialog(QDialog):
         self.dirty = False
         super().accept()
 
-    def show_problems(self, problems: Iterable[Problem]) -> None:
-        """Say every problem in words; outline each field named and put the cursor in the first."""
-        texts: list[str] = []
-        first: QWidget | None = None
-        for problem in problems:
-            if problem.message not in texts:
-                texts.append(problem.message)
-            widget = self.widget_for(problem.field)
-            if widget is not None:
-                self._mark(widget, True)
-                first = first or widget
-        self.message.show_message("\n".join(texts))
+    def show_problems(self, problems: Iterable[Problem], found_by_check: bool = False) -> None:
+        """Say every problem in words, in form order; outline each field named and put the
+        cursor in the first."""
+        self._show([(p, found_by_check) for p in problems])
+        first = next((w for w in (self.widget_for(p.field) for p, _ in self._shown)
+                      if w is not None), None)
         if first is not None:
             self._bring_into_view(first)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def shown_problems(self) -> list[Problem]:
+        return [problem for problem, _ in self._shown]
+
+    def _show(self, shown: list[tuple[Problem, bool]]) -> None:
+        """List `shown` in the order of the form, and outline exactly the fields it names."""
+        order = {id(w): n for n, w in enumerate(dict.fromkeys(self.fields.values()))}
+
+        def place(entry: tuple[Problem, bool]) -> int:
+            widget = self.widget_for(entry[0].field)
+            return order.get(id(widget), len(order)) if widget is not None else len(order)
+
+        self._shown = sorted(shown, key=place)  # stable: one field's problems keep their order
+        texts = list(dict.fromkeys(self.problem_text(p) for p, _ in self._shown))
+        if texts:
+            self.message.show_message("\n".join(texts))
+        else:
+            self.message.clear_message()
+        wrong = {id(w) for w in (self.widget_for(p.field) for p, _ in self._shown) if w}
+        for widget in dict.fromkeys(self.fields.values()):
+            self._mark(widget, id(widget) in wrong)
+
+    def on_field_edited(self, widget: QWidget) -> None:
+        """A problem leaves the list once its field is put right. What the dialog checks
+        itself is checked again as the officer types (and a cross-field problem goes when
+        either field fixes it); what the service refused goes when its field is edited, and
+        Save asks the service again."""
+        if not self._shown:
+            return
+        touched = any(self.widget_for(p.field) is widget for p, _ in self._shown)
+        checked_fields = {p.field for p, by_check in self._shown if by_check}
+        if touched:
+            checked_fields |= {f for f, w in self.fields.items() if w is widget}
+        still = [(p, True) for p in self.check() if p.field in checked_fields]
+        refused = [(p, False) for p, by_check in self._shown
+                   if not by_check and self.widget_for(p.field) is not widget]
+        self._show(refused + still)
 
     @staticmethod
     def _bring_into_view(widget: QWidget) -> None:
@@ -244,15 +311,16 @@ class FormDialog(QDialog):
         else:
             mark_invalid(widget, invalid)  # type: ignore[arg-type]
 
-    @staticmethod
-    def problem_for_typed(field: str, widget: _TypedEdit, what: str,
+    def problem_for_typed(self, field: str, widget: _TypedEdit, what: str | None = None,
                           required: bool = False) -> Problem | None:
-        """A bad or missing date in a typed field, as a Problem naming `field`."""
+        """A bad or missing date in a typed field, as a Problem naming `field` in the words
+        of its label (or `what`)."""
+        name = what or self.label_for(field)
         error = widget.error()
         if error:
-            return Problem(field, f"{what}: {error}")
+            return Problem(field, f"{name}: {error}")
         if required and widget.value() is None:
-            return Problem(field, f"Enter the {what.lower()}.")
+            return Problem(field, f"{name}: {widget.missing_words()}.")
         return None
 
     # -- closing -----------------------------------------------------------------------------
@@ -268,8 +336,16 @@ class FormDialog(QDialog):
         """Close at once without asking, emptying every field: the app is about to lock."""
         self._discarding = True
         clear_widget_text(self)
+        self._show([])  # the message can quote what was typed
         self.dirty = False
         super().reject()
+
+
+def label_words(label: str) -> str:
+    """A form label as words: '&Given names (required):' -> 'Given names'."""
+    words = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    words = words.removesuffix(":").strip()
+    return words.removesuffix("(required)").strip()
 
 
 def check_box(text: str, checked: bool, parent: QWidget | None = None,

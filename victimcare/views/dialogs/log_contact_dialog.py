@@ -205,7 +205,7 @@ class LogContactDialog(FormDialog):
         promise_row = QHBoxLayout(promise_box)
         self.promise_edit = line_edit("Next promise", promise_box,
                                       placeholder="e.g. Call after the CPS decision")
-        self.promise_due_edit = WhenEdit("Promise due", promise_box)
+        self.promise_due_edit = WhenEdit("Promise due", promise_box, by_end_of_day=True)
         for text, widget, field, stretch in (("&Promised:", self.promise_edit, "reason", 3),
                                              ("D&ue by:", self.promise_due_edit, "due_at", 2)):
             label = QLabel(text, promise_box)
@@ -283,7 +283,7 @@ class LogContactDialog(FormDialog):
     def _recompute_meets(self, *_args) -> None:
         draft = self.draft()
         chosen_outcome = self.contact_fields.outcome_combo.currentData() is not None
-        successful = chosen_outcome and commitment_rules.is_successful(draft, self.case.agreement)
+        successful = chosen_outcome and commitment_rules.is_successful(draft, self.case)
         defaults = self.default_meet_ids()
         for commitment_id, box in self.meets_checks.items():
             box.setEnabled(successful)
@@ -296,7 +296,8 @@ class LogContactDialog(FormDialog):
         elif not successful:
             self.meets_note.setText(
                 "This is an attempt: it is logged, but meets nothing. Only a conversation "
-                "(or a reply) with the victim, or the person they agreed to, meets a commitment.")
+                "(or a reply) with the victim, the person they agreed updates go through, or "
+                "a parent or guardian while the victim is under 18, meets a commitment.")
         else:
             self.meets_note.setText(
                 "Ticked as the Victims' Code rules say. Untick any this contact did not meet; "
@@ -311,8 +312,7 @@ class LogContactDialog(FormDialog):
         found = self.contact_fields.problems(self)
         promise, due_text = self.promise_edit.text().strip(), self.promise_due_edit.text().strip()
         if promise or due_text:
-            problem = self.problem_for_typed("due_at", self.promise_due_edit, "Promise due",
-                                             required=True)
+            problem = self.problem_for_typed("due_at", self.promise_due_edit, required=True)
             if problem:
                 found.append(problem)
             if not promise:

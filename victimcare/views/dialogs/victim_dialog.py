@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.eligibility import eligibility
 from victimcare.domain.model import Case, Phone
-from victimcare.domain.validation import Problem
+from victimcare.domain.validation import Problem, case_problems
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
 from victimcare.views.dialogs.form import (
@@ -34,7 +34,7 @@ from victimcare.views.dialogs.form import (
     set_combo,
     tri_state_combo,
 )
-from victimcare.views.widgets.when_edit import DateEdit
+from victimcare.views.widgets.when_edit import DateEdit, today
 
 OVERRIDE_CHOICES = (
     (None, "Follow the Code's rules"),
@@ -326,7 +326,13 @@ class VictimDialog(FormDialog):
             self.problem_for_typed("agreement.start_date", self.start_edit,
                                    "Agreement start date"),
         ]
-        return [p for p in found if p]
+        typed = [p for p in found if p]
+        # The same checks the service makes, here too, so every problem is listed at once
+        # (not the dates first and the rest on the next Save) and each is checked again as
+        # its field is edited. A field whose text is not understood has its own problem.
+        unread = {p.field for p in typed}
+        return typed + [p for p in case_problems(self._collect(), today())
+                        if p.field not in unread]
 
     def save(self) -> None:
         case = self._collect()

@@ -7,7 +7,7 @@ understood or what is wrong, as the officer types: a mistake is visible before S
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain.timeutil import (
-    LONDON,
     format_date,
+    is_end_of_day,
     london,
-    parse_uk_date,
+    parse_day,
+    parse_due,
     parse_when,
     utc_now,
 )
@@ -117,6 +118,10 @@ class _TypedEdit(QWidget):
     def _calendar_day(self) -> date:
         raise NotImplementedError
 
+    def missing_words(self) -> str:
+        """What to do about an empty field that must be filled, after its label."""
+        raise NotImplementedError
+
     def _text_for_day(self, day: date) -> str:
         raise NotImplementedError
 
@@ -189,20 +194,34 @@ class _TypedEdit(QWidget):
 
 
 class WhenEdit(_TypedEdit):
-    """A date and time, local (Europe/London), 24-hour. `value()` is aware UTC, or None."""
+    """A date and time, local (Europe/London), 24-hour. `value()` is aware UTC, or None.
 
-    def __init__(self, accessible_name: str = "When", parent: QWidget | None = None) -> None:
-        super().__init__(accessible_name, "e.g. today 14:30, yesterday 9.05, 24/12/2026 15:00",
-                         parent)
+    With `by_end_of_day`, for a time something is due by, a day alone is enough and means
+    the end of that day (23:59:59): "by Friday" is what a promise usually is.
+    """
+
+    def __init__(self, accessible_name: str = "When", parent: QWidget | None = None, *,
+                 by_end_of_day: bool = False) -> None:
+        hint = ("e.g. 13/03/2026 (by the end of that day), tomorrow 17:00" if by_end_of_day
+                else "e.g. today 14:30, yesterday 9.05, 24/12/2026 15:00")
+        super().__init__(accessible_name, hint, parent)
+        self.by_end_of_day = by_end_of_day
+
+    def missing_words(self) -> str:
+        return "enter a date (or a date and time)" if self.by_end_of_day \
+            else "enter a date and time"
 
     def _interpret(self, text: str) -> tuple[datetime | None, str]:
         try:
-            return parse_when(text, now()), ""
+            parse = parse_due if self.by_end_of_day else parse_when
+            return parse(text, now()), ""
         except ValueError as exc:
             return None, str(exc)
 
     def _describe(self, value: object) -> str:
         assert isinstance(value, datetime)
+        if self.by_end_of_day and is_end_of_day(value):
+            return london(value).strftime("By the end of %A %d/%m/%Y (23:59)")
         return london(value).strftime("%A %d/%m/%Y %H:%M")
 
     def value(self) -> datetime | None:
@@ -211,7 +230,12 @@ class WhenEdit(_TypedEdit):
         return self._interpret(self.line.text())[0]
 
     def set_value(self, moment: datetime | None) -> None:
-        self.line.setText("" if moment is None else london(moment).strftime("%d/%m/%Y %H:%M"))
+        if moment is None:
+            self.line.setText("")
+        elif self.by_end_of_day and is_end_of_day(moment):
+            self.line.setText(format_date(london(moment).date()))  # reads back the same
+        else:
+            self.line.setText(london(moment).strftime("%d/%m/%Y %H:%M"))
 
     def _calendar_day(self) -> date:
         moment = self.value()
@@ -219,20 +243,11 @@ class WhenEdit(_TypedEdit):
 
     def _text_for_day(self, day: date) -> str:
         moment = self.value()
+        if self.by_end_of_day and (moment is None or is_end_of_day(moment)):
+            return format_date(day)  # by the end of the day picked
         # Keep the time already given; a new entry starts from the time now.
         clock = london(moment).time() if moment else london(now()).time()
         return f"{format_date(day)} {clock.hour:02d}:{clock.minute:02d}"
-
-
-_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def parse_day(text: str, on: date) -> date:
-    """A date as typed: 'today', 'yesterday', 'tomorrow', dd/mm/yyyy or yyyy-mm-dd."""
-    word = text.strip().lower()
-    if word in _DAY_WORDS:
-        return on + timedelta(days=_DAY_WORDS[word])
-    return parse_uk_date(text.strip())
 
 
 class DateEdit(_TypedEdit):
@@ -240,6 +255,9 @@ class DateEdit(_TypedEdit):
 
     def __init__(self, accessible_name: str = "Date", parent: QWidget | None = None) -> None:
         super().__init__(accessible_name, "dd/mm/yyyy, or today, yesterday, tomorrow", parent)
+
+    def missing_words(self) -> str:
+        return "enter a date"
 
     def _interpret(self, text: str) -> tuple[date | None, str]:
         try:
@@ -265,7 +283,3 @@ class DateEdit(_TypedEdit):
     def _text_for_day(self, day: date) -> str:
         return format_date(day)
 
-
-def local_end_of(day: date) -> datetime:
-    """23:59 on `day`, local: what a promise 'by Friday' means."""
-    return datetime.combine(day, time(23, 59), tzinfo=LONDON)
