@@ -392,6 +392,17 @@ def test_cancelling_the_print_dialog_prints_nothing(qtbot, long_log, db):
     assert [e for e in records.audit_entries(db) if e.action == "disclosure"] == []
 
 
+def test_copies_are_printed_and_said_in_the_audit(qtbot, long_log, db, tmp_path):
+    printer = pdf_printer(tmp_path / "copies.pdf", mode=QPrinter.PrinterMode.ScreenResolution)
+    _printer_with(printer, pages="2-3", copies=2)
+    with qtbot.waitSignal(long_log.printed, timeout=60_000) as done:
+        assert long_log.print_to(printer)
+    assert done.args == [4]
+    assert_printed(tmp_path / "copies.pdf", long_log.pdf_bytes(), [1, 2, 1, 2])
+    assert [e.detail for e in records.audit_entries(db) if e.action == "disclosure"] == [
+        "printed log (pages 2, 3 of 10; 2 copies) to a PDF file"]
+
+
 def test_closing_the_preview_stops_a_print_and_leaves_no_half_file(qtbot, long_log, db,
                                                                    tmp_path):
     printer = pdf_printer(tmp_path / "stopped.pdf")
@@ -400,7 +411,7 @@ def test_closing_the_preview_stops_a_print_and_leaves_no_half_file(qtbot, long_l
     assert long_log.print_to(printer)
     ends = []
     long_log.print_thread.ended.connect(lambda sent, problem: ends.append((sent, problem)))
-    qtbot.waitUntil(lambda: not long_log.isVisible())
+    qtbot.waitUntil(lambda: not long_log.isVisible() and bool(ends))  # ends comes queued
     assert ends == [(0, "stopped")]  # the pages drawn went with the half file
     assert not long_log.is_printing()
     assert not (tmp_path / "stopped.pdf").exists()

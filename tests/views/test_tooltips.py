@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's part of Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from tests.conftest import TEST_PASSPHRASE

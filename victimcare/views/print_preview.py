@@ -546,17 +546,19 @@ class PrintPreviewDialog(QDialog):
         return self.print_thread is not None
 
     def _printed_words(self, printer: QPrinter, pages: list[int]) -> str:
-        """What the audit row says was printed: the document, and which pages if not all."""
+        """What the audit row says was printed: the document, which pages if not all, how
+        many copies if more than one, and whether it went to a file."""
         assert self.job is not None
-        words = f"printed {self.job.detail}"
-        count = self.document.pageCount()
-        if sorted(set(pages)) != list(range(count)):
-            shown = sorted({page + 1 for page in pages})
-            words += f" (page{'s' if len(shown) > 1 else ''} " \
-                     f"{', '.join(map(str, shown))} of {count})"
-        if printer.outputFileName():
-            words += " to a PDF file"
-        return words
+        count, distinct = self.document.pageCount(), sorted({page + 1 for page in pages})
+        which = []
+        if len(distinct) != count:
+            which.append(f"page{'s' if len(distinct) > 1 else ''} "
+                         f"{', '.join(map(str, distinct))} of {count}")
+        copies = len(pages) // len(distinct) if printer.copyCount() > 1 else 1
+        if copies > 1:
+            which.append(f"{copies} copies")
+        words = f"printed {self.job.detail}" + (f" ({'; '.join(which)})" if which else "")
+        return words + (" to a PDF file" if printer.outputFileName() else "")
 
     def _on_print_progress(self, sent: int, total: int) -> None:
         if shiboken6.isValid(self) and self.is_printing():
