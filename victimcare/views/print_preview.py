@@ -554,7 +554,7 @@ class PrintPreviewDialog(QDialog):
         if len(distinct) != count:
             which.append(f"page{'s' if len(distinct) > 1 else ''} "
                          f"{', '.join(map(str, distinct))} of {count}")
-        copies = len(pages) // len(distinct) if printer.copyCount() > 1 else 1
+        copies = printer.copyCount()  # made here or by the printer itself
         if copies > 1:
             which.append(f"{copies} copies")
         words = f"printed {self.job.detail}" + (f" ({'; '.join(which)})" if which else "")
@@ -568,7 +568,7 @@ class PrintPreviewDialog(QDialog):
     def _on_print_ended(self, thread: _PrintThread, sent: int, problem: str) -> None:
         if not shiboken6.isValid(self) or self.print_thread is not thread:
             return  # already handled when the dialog closed
-        self._finish_print(thread, sent, problem)
+        self._after_printing(thread, sent, problem)
         if problem == "start":
             self.status_label.setText("Nothing was printed.")
             ask.warn(self, "Print", "The printer could not be started. Nothing was printed.")
@@ -577,7 +577,7 @@ class PrintPreviewDialog(QDialog):
                                   f"Sent {sent} page{'s' if sent != 1 else ''} to the printer.")
         self.printed.emit(sent)
 
-    def _finish_print(self, thread: _PrintThread, sent: int, problem: str) -> None:
+    def _after_printing(self, thread: _PrintThread, sent: int, problem: str) -> None:
         """Log what was sent (a disclosure, however it ended) and make the buttons usable."""
         self.print_thread = None
         self.print_progress.setVisible(False)
@@ -627,7 +627,7 @@ class PrintPreviewDialog(QDialog):
             # sent is logged now, while the store is still open.
             thread.stop()
             thread.wait()
-            self._finish_print(thread, thread.sent, thread.problem)
+            self._after_printing(thread, thread.sent, thread.problem)
         self.document.close()
         if self._buffer is not None:
             self._buffer.close()
