@@ -25,12 +25,20 @@ OFFICER = Officer("PC Alex Morgan", "MP4821", "Team B")
 
 
 @pytest.fixture(autouse=True)
-def no_modal_loops(monkeypatch):
+def no_modal_loops(request, monkeypatch):
     """A modal exec() in a test would hang until the timeout: make it fail at once instead.
 
     QDialog.exec does not cover QMessageBox.exec, and QMessageBox's static helpers run their
-    loop in C++, so each is replaced on its own.
+    loop in C++, so each is replaced on its own. Tests marked `real_dialogs` are let through:
+    they show the real boxes and dialogs behind the seams and answer them from a timer
+    (tests/views/real_modal.py), so the code the other tests replace runs too.
     """
+    if request.node.get_closest_marker("real_dialogs") is not None:
+        from tests.views.real_modal import stop_all
+
+        yield
+        stop_all()
+        return
 
     def refuse(self, *args, **kwargs):
         pytest.fail(f"unexpected modal {type(self).__name__}.exec(): script it through "
@@ -47,6 +55,7 @@ def no_modal_loops(monkeypatch):
             monkeypatch.setattr(cls, "exec_", refuse)
     for name in ("information", "warning", "critical", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse_static))
+    yield
 
 
 @pytest.fixture

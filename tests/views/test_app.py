@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from victimcare import app
@@ -38,6 +39,49 @@ def test_an_unexpected_error_shows_a_calm_message_and_no_details(qapp, told, cap
         assert fragment not in logged
     out, err = capsys.readouterr()
     assert SECRET not in out + err and "Traceback" not in out + err
+
+
+@pytest.mark.real_dialogs
+def test_the_hook_shows_the_real_calm_box_and_nothing_of_the_error(qtbot, capfd):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.views.real_modal import answer, press
+
+    seen = []
+    answer(QMessageBox, press(Qt.Key.Key_Return), seen)
+    app.excepthook(*raise_and_catch())
+
+    [box] = seen
+    assert (box.title, box.text) == ("victimcare", app.FRIENDLY_ERROR)
+    assert box.icon == QMessageBox.Icon.Critical and box.buttons == ["OK"]
+    for fragment in ("Traceback", "KeyError", "Wójcik", "Laburnum", "missing", "test_app"):
+        assert fragment not in box.all_text
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+@pytest.mark.real_dialogs
+def test_an_error_in_a_slot_shows_the_real_box_once(qtbot, monkeypatch, capfd):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.views.real_modal import answer, press
+
+    monkeypatch.setattr(sys, "excepthook", app.excepthook)
+    seen = []
+
+    def broken():
+        raise RuntimeError(SECRET)
+
+    answer(QMessageBox, press(Qt.Key.Key_Escape), seen)
+    QTimer.singleShot(0, broken)
+    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert [box.text for box in seen] == [app.FRIENDLY_ERROR]
+    assert SECRET not in seen[0].all_text and "RuntimeError" not in seen[0].all_text
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
 
 
 def test_an_error_raised_inside_a_slot_reaches_the_hook(qtbot, told, monkeypatch):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from tests.factories import rich_case
 from victimcare.domain.model import Contact
 from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
+from victimcare.views.text import plain_tooltip
 
 
 def _case():
@@ -53,7 +54,9 @@ def test_newest_first_with_the_full_narrative_as_tooltip_and_clear_empties_it():
     times = [c.current.occurred_at for c in case.contacts]
     assert model.index(0, 0).data(ID_ROLE) == case.contacts[times.index(max(times))].id
     newest = case.contacts[times.index(max(times))].current
-    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (newest.narrative or None)
+    # The whole narrative, as plain text (tests/views/test_tooltips.py shows it reads so).
+    assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == (plain_tooltip(newest.narrative)
+                                                                   or None)
     assert model.headerData(6, Qt.Orientation.Horizontal) == "Narrative"
     model.clear()
     assert model.rowCount() == 0 and not model.index(0, 0).isValid()

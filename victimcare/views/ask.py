@@ -3,7 +3,8 @@
 One seam, so tests can replace them (monkeypatch `ask.confirm` to answer yes) instead of
 driving a modal box, the way KeePassXC scripts its `MessageBox::setNextAnswer`. The boxes are
 built and `exec()`-ed here from Python, never through QMessageBox's static helpers, so a test
-guard on `QMessageBox.exec` sees any box a test forgot to script.
+guard on `QMessageBox.exec` sees any box a test forgot to script. The real boxes have tests of
+their own (tests/views/test_ask.py): a seam every other test replaces is code no test runs.
 """
 
 from __future__ import annotations
@@ -17,26 +18,36 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote what the officer typed
     box.setText(text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 
+def _notice(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """One OK button that Enter and Escape both press."""
+    box = _box(parent, icon, title, text)
+    ok = box.addButton(QMessageBox.StandardButton.Ok)
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
+    box.exec()
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    _box(parent, QMessageBox.Icon.Information, title, text).exec()
+    _notice(parent, QMessageBox.Icon.Information, title, text)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
-    _box(parent, QMessageBox.Icon.Warning, title, text).exec()
+    _notice(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
-    _box(parent, QMessageBox.Icon.Critical, title, text).exec()
+    _notice(parent, QMessageBox.Icon.Critical, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "OK",
             no: str = "Cancel", default_yes: bool = False) -> bool:
-    """True when the officer chose `yes`. The safe answer (`no`) is the default unless told."""
+    """True when the officer chose `yes`. The safe answer (`no`) is the default unless told;
+    Escape and the window's close button always answer `no`."""
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)

@@ -35,6 +35,7 @@ from victimcare.store import records
 from victimcare.store.database import Database
 from victimcare.views import style
 from victimcare.views.table_model import HeadedTableModel
+from victimcare.views.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Officer", "Action", "Case", "Detail")
@@ -103,9 +104,10 @@ class AuditModel(HeadedTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _cells(self._entries[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(_cells(self._entries[index.row()])[index.column()]) or None
         return None
 
 

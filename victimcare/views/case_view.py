@@ -64,7 +64,7 @@ from victimcare.views.dialogs import (
 from victimcare.views.dialogs.amend_contact_dialog import entry_text, history_text
 from victimcare.views.dialogs.form import FormDialog, clear_widget_text
 from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_words
-from victimcare.views.text import due_at_words, due_in_words, first_line
+from victimcare.views.text import due_at_words, due_in_words, first_line, plain_tooltip
 from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 from victimcare.views.workspace import SECTIONS
@@ -94,7 +94,7 @@ def _item(text: str, item_id: int | None = None, tooltip: str | None = None) -> 
     if item_id is not None:
         item.setData(item_id, ID_ROLE)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(plain_tooltip(tooltip))
     return item
 
 

@@ -18,7 +18,7 @@ from victimcare.domain.conversation import is_conversation, outcome_words
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.views.table_model import Headed, Index
-from victimcare.views.text import first_line
+from victimcare.views.text import first_line, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTEMPT_COLOUR = "#5f6368"
@@ -166,7 +166,7 @@ class ContactLogModel(Headed, QAbstractItemModel):
         if role == ID_ROLE:
             return row.contact_id
         if column == _COVERED:  # the tooltip
-            return row.cells[_COVERED] or None
+            return plain_tooltip(row.cells[_COVERED]) or None
         if column == _NARRATIVE:
-            return row.view.narrative or None
+            return plain_tooltip(row.view.narrative) or None
         return None

@@ -42,6 +42,7 @@ from victimcare.views.case_list_model import (
     VICTIM,
     CaseListModel,
 )
+from victimcare.views.text import plain_tooltip
 from victimcare.views.today_view import TodayView
 from victimcare.views.workspace import OpenCase, Screen, Workspace
 
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of cases")
         self.officer_label = QLabel(officer.name if officer else "", self)
+        self.officer_label.setTextFormat(Qt.TextFormat.PlainText)  # typed by the officer
         self.officer_label.setAccessibleName("Officer")
         for label in (self.count_label, self.officer_label):
             label.setContentsMargins(8, 2, 8, 2)
@@ -357,7 +359,8 @@ class MainWindow(QMainWindow):
             # Qt would then fire neither.
             own_shortcut.setEnabled(False)
         index = self.tabs.addTab(view, view.reference)
-        self.tabs.setTabToolTip(index, f"Case {view.reference} (Ctrl+W closes it)")
+        self.tabs.setTabToolTip(index,
+                                plain_tooltip(f"Case {view.reference} (Ctrl+W closes it)"))
         self.tabs.setCurrentIndex(index)
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.case_activated.emit(case_id)

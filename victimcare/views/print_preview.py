@@ -20,7 +20,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, Qt, QThread, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -97,13 +97,47 @@ def prepare_job(db: Database, kind: str, *, case_reference: str | None = None,
 
 
 def choose_save_path(parent: QWidget | None, suggested: str) -> str | None:
-    """Where to save: the seam tests replace (a file dialog would block in exec())."""
+    """Where to save: the seam most tests replace, with tests of its own against the real
+    QFileDialog. A file that is already there is refused after (never written over), so the
+    dialog itself does not offer to replace it."""
     start = Path.home() / "Documents"
     folder = start if start.is_dir() else Path.home()
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Save as PDF (not encrypted)", str(folder / suggested), "PDF documents (*.pdf)",
-        options=QFileDialog.Option.DontConfirmOverwrite)
-    return path or None
+    dialog = QFileDialog(parent, "Save as PDF (not encrypted)", str(folder),
+                         "PDF documents (*.pdf)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+    dialog.setDefaultSuffix("pdf")
+    dialog.selectFile(suggested)
+    chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+    dialog.deleteLater()
+    return chosen[0] if chosen and chosen[0] else None
+
+
+def chosen_pages(printer: QPrinter, count: int, current: int = 0) -> list[int]:
+    """The pages (0-based, in printing order) the print dialog asked for: its range (all, the
+    current page, "2-3" or "1,4-6"), its order, and its copies when the printer cannot make
+    copies itself (a PDF file cannot)."""
+    every = list(range(count))
+    mode = printer.printRange()
+    if mode == QPrinter.PrintRange.CurrentPage:
+        pages = [current] if 0 <= current < count else []
+    elif mode == QPrinter.PrintRange.PageRange:
+        ranges = printer.pageRanges()
+        if ranges.isEmpty() and printer.fromPage():
+            pages = every[printer.fromPage() - 1:printer.toPage() or count]
+        else:
+            pages = [page - 1 for span in ranges.toRangeList()
+                     for page in range(span.from_, span.to + 1) if 1 <= page <= count]
+    else:
+        pages = every
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        pages.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    if copies > 1:
+        pages = pages * copies if printer.collateCopies() else [p for p in pages
+                                                                 for _ in range(copies)]
+    return pages
 
 
 class _BuildThread(QThread):
@@ -126,17 +160,101 @@ class _BuildThread(QThread):
         self.built.emit(self.generation, pdf)
 
 
+class _PrintThread(QThread):
+    """Paints the chosen pages onto the printer off the UI thread: one page at 300 dpi takes
+    a tenth of a second to render and draw, and a long log has hundreds, so the window stays
+    usable while it prints. The thread reads its own QPdfDocument over a copy of the bytes
+    (QtPdf serialises every pdfium call) and paints with its own QPainter, which Qt allows
+    on a QPrinter outside the UI thread."""
+
+    progressed = Signal(int, int)  # pages sent, pages to send
+    ended = Signal(int, str)       # pages sent, and "" or what went wrong ("start", "stopped")
+
+    def __init__(self, pdf: bytes, printer: QPrinter, pages: list[int]) -> None:
+        super().__init__()
+        self._pdf = pdf
+        self.printer = printer
+        self.pages = pages
+        self._stopped = False
+        self.sent = 0
+        self.problem = ""
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    def run(self) -> None:
+        data = QByteArray(self._pdf)
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()  # belongs to this thread; a QBuffer loads at once
+        document.load(buffer)
+        try:
+            self.problem = self._paint(document) if document.status() == QPdfDocument.Status.Ready \
+                else "start"
+        finally:
+            document.close()
+            buffer.close()
+        self.ended.emit(self.sent, self.problem)
+
+    def _paint(self, document: QPdfDocument) -> str:
+        printer = self.printer
+        output = printer.outputFileName()
+        if output and not _make_private(Path(output)):
+            return "start"  # said calmly, before Qt would print its own warning to stderr
+        painter = QPainter()
+        if not painter.begin(printer):
+            return "start"
+        try:
+            dpi = min(printer.resolution(), MAX_RENDER_DPI)
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
+            for page in self.pages:
+                if self._stopped:
+                    break
+                if self.sent:
+                    printer.newPage()
+                points = document.pagePointSize(page)
+                scale = min(target.width() / points.width(), target.height() / points.height())
+                image = document.render(
+                    page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
+                painter.drawImage(QRectF(0, 0, points.width() * scale, points.height() * scale),
+                                  image)
+                self.sent += 1
+                self.progressed.emit(self.sent, len(self.pages))
+        finally:
+            if self._stopped:
+                printer.abort()  # a spooled job is dropped where the printer allows it
+            painter.end()
+        if self._stopped:
+            if output:  # half a document in a file is worse than none
+                Path(output).unlink(missing_ok=True)
+                self.sent = 0
+            return "stopped"
+        return ""
+
+
+def _make_private(path: Path) -> bool:
+    """Make the file a printout goes to owner-only before Qt writes into it (Qt would create
+    it with the umask, 0644 here, and keeps the mode of a file that is there). False when the
+    file cannot be written at all."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        return False
+    return True
+
+
 # Threads still running after their dialog closed: kept alive until they finish.
-_running: set[_BuildThread] = set()
+_running: set[QThread] = set()
 
 
-def _forget_thread(thread: _BuildThread) -> None:
+def _forget_thread(thread: QThread) -> None:
     _running.discard(thread)
     thread.deleteLater()
 
 
 def wait_for_builds(timeout_ms: int = 30_000) -> None:
-    """Block until every build thread has finished (app shutdown, tests)."""
+    """Block until every build or print thread has finished (app shutdown, tests)."""
     for thread in list(_running):
         thread.wait(timeout_ms)
 
@@ -146,7 +264,7 @@ class PrintPreviewDialog(QDialog):
 
     document_ready = Signal()
     saved = Signal(str)
-    printed = Signal()
+    printed = Signal(int)  # the pages sent
 
     def __init__(self, db: Database, kinds: Sequence[str], case_reference: str | None = None,
                  parent: QWidget | None = None, *, job: PrintJob | None = None) -> None:
@@ -161,6 +279,8 @@ class PrintPreviewDialog(QDialog):
         self._buffer: QBuffer | None = None
         self.printer: QPrinter | None = None
         self.print_dialog: QPrintDialog | None = None
+        self.print_thread: _PrintThread | None = None
+        self._print_detail = ""
         self.setWindowTitle("Print preview – victimcare")
         self.setWindowIcon(style.app_icon())
         self.setModal(True)
@@ -202,6 +322,10 @@ class PrintPreviewDialog(QDialog):
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Status")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.print_progress = QProgressBar(self)
+        self.print_progress.setAccessibleName("Printing")
+        self.print_progress.setMaximumWidth(200)
+        self.print_progress.setVisible(False)
 
         self.buttons = QDialogButtonBox(self)
         self.print_button = QPushButton(style.icon("print"), "&Print…", self)
@@ -222,6 +346,7 @@ class PrintPreviewDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.pages_label)
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.print_progress)
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
@@ -354,8 +479,11 @@ class PrintPreviewDialog(QDialog):
         self._set_ready(False)
 
     def _set_ready(self, ready: bool) -> None:
+        # While a print runs, the document it reads stays as it is.
+        ready = ready and self.print_thread is None
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.options.setEnabled(self.print_thread is None)
 
     def is_ready(self) -> bool:
         return self.document.status() == QPdfDocument.Status.Ready and not self._pdf.isEmpty()
@@ -364,49 +492,101 @@ class PrintPreviewDialog(QDialog):
         return bytes(self._pdf.data())
 
     # -- printing ----------------------------------------------------------------------------
-    def choose_printer(self) -> None:
-        if not self.is_ready():
-            return
+    def choose_printer(self) -> QPrintDialog | None:
+        """Open the system's print dialog (window-modal, not a blocking exec()); printing
+        starts when the officer accepts it."""
+        if not self.is_ready() or self.is_printing():
+            return None
+        count = max(1, self.document.pageCount())
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(self.job.file_stem if self.job else "victimcare")
-        self.print_dialog = QPrintDialog(self.printer, self)
-        self.print_dialog.setMinMax(1, max(1, self.document.pageCount()))
-        self.print_dialog.accepted.connect(lambda: self.print_to(self.printer))
-        self.print_dialog.open()
+        self.printer.setFromTo(1, count)
+        first = self.document.pagePointSize(0)
+        if first.width() > first.height():  # the contact log is landscape: so is its paper
+            self.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle("Print – victimcare")
+        dialog.setMinMax(1, count)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        printer = self.printer
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.finished.connect(dialog.deleteLater)
+        self.print_dialog = dialog
+        # PySide6 gives QPrintDialog only open(receiver, member); QDialog's own open() works.
+        QDialog.open(dialog)
+        return dialog
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Paint every chosen page onto `printer`; returns the pages sent. Logs the disclosure."""
-        if not self.is_ready() or self.job is None:
-            return 0
-        count = self.document.pageCount()
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(count) if first == 0 else range(first - 1, min(last, count))
-        # The PDF has its own margins: draw it on the whole sheet, as a PDF viewer would.
-        printer.setFullPage(True)
-        painter = QPainter()
-        if not painter.begin(printer):
+    def print_to(self, printer: QPrinter) -> bool:
+        """Start painting the pages chosen in `printer` (range, order, copies) on a worker;
+        `printed` says how many were sent. The disclosure is logged when it ends."""
+        if not self.is_ready() or self.job is None or self.is_printing():
+            return False
+        current = self.view.pageNavigator().currentPage()
+        pages = chosen_pages(printer, self.document.pageCount(), current)
+        if not pages:
+            self.status_label.setText("The pages chosen are not in this document.")
+            return False
+        printer.setFullPage(True)  # the PDF has its own margins: the whole sheet, as a viewer
+        thread = _PrintThread(self.pdf_bytes(), printer, pages)
+        thread.progressed.connect(self._on_print_progress)
+        thread.ended.connect(partial(self._on_print_ended, thread))
+        thread.finished.connect(partial(_forget_thread, thread))
+        _running.add(thread)
+        self.print_thread = thread
+        self._print_detail = self._printed_words(printer, pages)
+        self.print_progress.setRange(0, len(pages))
+        self.print_progress.setValue(0)
+        self.print_progress.setVisible(True)
+        self.status_label.setText(f"Printing 0 of {len(pages)} pages…")
+        self._set_ready(False)
+        thread.start()
+        return True
+
+    def is_printing(self) -> bool:
+        return self.print_thread is not None
+
+    def _printed_words(self, printer: QPrinter, pages: list[int]) -> str:
+        """What the audit row says was printed: the document, which pages if not all, how
+        many copies if more than one, and whether it went to a file."""
+        assert self.job is not None
+        count, distinct = self.document.pageCount(), sorted({page + 1 for page in pages})
+        which = []
+        if len(distinct) != count:
+            which.append(f"page{'s' if len(distinct) > 1 else ''} "
+                         f"{', '.join(map(str, distinct))} of {count}")
+        copies = printer.copyCount()  # made here or by the printer itself
+        if copies > 1:
+            which.append(f"{copies} copies")
+        words = f"printed {self.job.detail}" + (f" ({'; '.join(which)})" if which else "")
+        return words + (" to a PDF file" if printer.outputFileName() else "")
+
+    def _on_print_progress(self, sent: int, total: int) -> None:
+        if shiboken6.isValid(self) and self.is_printing():
+            self.print_progress.setValue(sent)
+            self.status_label.setText(f"Printing {sent} of {total} pages…")
+
+    def _on_print_ended(self, thread: _PrintThread, sent: int, problem: str) -> None:
+        if not shiboken6.isValid(self) or self.print_thread is not thread:
+            return  # already handled when the dialog closed
+        self._after_printing(thread, sent, problem)
+        if problem == "start":
+            self.status_label.setText("Nothing was printed.")
             ask.warn(self, "Print", "The printer could not be started. Nothing was printed.")
-            return 0
-        sent = 0
-        try:
-            dpi = min(printer.resolution(), MAX_RENDER_DPI)
-            target = printer.paperRect(QPrinter.Unit.DevicePixel)
-            for n, page in enumerate(pages):
-                if n:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                width, height = points.width() * scale, points.height() * scale
-                image = self.document.render(
-                    page, QSize(int(points.width() * dpi / 72), int(points.height() * dpi / 72)))
-                painter.drawImage(QRectF(0, 0, width, height), image)
-                sent += 1
-        finally:
-            painter.end()
-        audit.record(self.db, "disclosure", self.job.case_reference, f"printed {self.job.detail}")
-        self.status_label.setText(f"Sent {sent} page{'s' if sent != 1 else ''} to the printer.")
-        self.printed.emit()
-        return sent
+            return
+        self.status_label.setText("Printing stopped." if problem else
+                                  f"Sent {sent} page{'s' if sent != 1 else ''} to the printer.")
+        self.printed.emit(sent)
+
+    def _after_printing(self, thread: _PrintThread, sent: int, problem: str) -> None:
+        """Log what was sent (a disclosure, however it ended) and make the buttons usable."""
+        self.print_thread = None
+        self.print_progress.setVisible(False)
+        self._set_ready(self.is_ready())
+        if sent and self.job is not None:
+            detail = self._print_detail
+            if problem == "stopped":
+                detail += f": stopped after {sent} of {len(thread.pages)} pages"
+            audit.record(self.db, "disclosure", self.job.case_reference, detail)
 
     # -- saving ------------------------------------------------------------------------------
     def save_as_pdf(self) -> str | None:
@@ -417,8 +597,8 @@ class PrintPreviewDialog(QDialog):
                            yes="Save unencrypted PDF…", no="Cancel"):
             return None
         chosen = choose_save_path(self, f"{self.job.file_stem}.pdf")
-        if not chosen:
-            return None
+        if not chosen or not shiboken6.isValid(self) or not self.is_ready():
+            return None  # cancelled, or the preview was closed (a lock) while it asked
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
@@ -441,6 +621,13 @@ class PrintPreviewDialog(QDialog):
     # -- closing -----------------------------------------------------------------------------
     def done(self, result: int) -> None:
         self._generation += 1  # a build still running is ignored when it ends
+        thread = self.print_thread
+        if thread is not None:
+            # Closing (or locking) stops a print: the page being drawn is finished, what was
+            # sent is logged now, while the store is still open.
+            thread.stop()
+            thread.wait()
+            self._after_printing(thread, thread.sent, thread.problem)
         self.document.close()
         if self._buffer is not None:
             self._buffer.close()

@@ -91,6 +91,7 @@ class DecisionDialog(QDialog):
             f"Erase case {reference} and everything recorded under it. This cannot be undone; "
             "only an audit row saying it was erased will remain.", self)
         intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setAccessibleName("Reason")
         self.date_edit = QDateEdit(QDate.currentDate().addYears(1), self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from victimcare.domain.timeutil import london
 
@@ -37,3 +38,17 @@ def due_in_words(item_due: datetime, bucket: str, now: datetime) -> str:
 def due_at_words(due: datetime) -> str:
     """The due date and time in full, London clock: 'Tue 03/11/2026 23:59'."""
     return f"{london(due):%a %d/%m/%Y %H:%M}"
+
+
+def plain_tooltip(text: str | None) -> str:
+    """A tooltip that shows `text` exactly as written ('' when there is none).
+
+    Qt draws a tooltip as rich text whenever it looks like markup (Qt.mightBeRichText), so a
+    narrative holding `<img src="/home/...">` would be rendered and that file read. Escaped
+    and wrapped in a paragraph of our own, the only tag Qt ever sees is ours; `pre-wrap` keeps
+    the note's line breaks and runs of spaces, and long lines still wrap. Every tooltip made
+    from recorded data goes through here.
+    """
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{escape(text, quote=False)}</p>"

@@ -43,7 +43,7 @@ from victimcare.services import commitments
 from victimcare.services.commitments import WorkItem
 from victimcare.store.database import Database
 from victimcare.views.table_model import HeadedTableModel
-from victimcare.views.text import due_in_words
+from victimcare.views.text import due_in_words, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -233,8 +233,9 @@ class TodayModel(HeadedTableModel):
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == REASON:  # the full reason, and whose rule it is
-                return f"{item.reason} ({COMMITMENT_KINDS.get(item.kind, item.kind)})"
-            return self._text(item, column)
+                return plain_tooltip(
+                    f"{item.reason} ({COMMITMENT_KINDS.get(item.kind, item.kind)})")
+            return plain_tooltip(self._text(item, column)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(item, column)
         if role == CASE_ID_ROLE:

@@ -20,7 +20,7 @@ from victimcare.domain.validation import Problem
 from victimcare.services import commitments
 from victimcare.store.database import Database
 from victimcare.views.dialogs.form import FormDialog, line_edit
-from victimcare.views.text import first_line
+from victimcare.views.text import first_line, plain_tooltip
 from victimcare.views.widgets.when_edit import WhenEdit
 
 
@@ -133,7 +133,7 @@ class MeetByEntryDialog(FormDialog):
         for contact in entries:
             item = QListWidgetItem(entry_words(contact), self.entry_list)
             item.setData(Qt.ItemDataRole.UserRole, contact.id)
-            item.setToolTip(contact.current.narrative)
+            item.setToolTip(plain_tooltip(contact.current.narrative))
         self.entry_list.setCurrentRow(0)
         self.entry_list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.fields["contact"] = self.entry_list
