@@ -14,6 +14,7 @@ from victimcare.domain.model import SafeContactRules, Victim
 from victimcare.domain.timeutil import utc_now
 from victimcare.domain.working_days import end_of_day
 from victimcare.services import cases, commitments, setup
+from victimcare.views.text import plain_tooltip
 from victimcare.views.today_view import (
     DUE,
     NOTHING_MATCHES,
@@ -188,7 +189,7 @@ def test_every_row_shows_when_it_is_due_overdue_ones_too(window):
     assert rows(window, DUE)[1].endswith(" 23:59")  # due by the end of today
     # The kind has no column (the reason says it); the reason's tooltip names it.
     assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
-        "Call about the charging decision (Promise)"
+        plain_tooltip("Call about the charging decision (Promise)")
 
 
 def _click_header(qtbot, table, column):
@@ -265,7 +266,7 @@ def test_filters_narrow_by_kind_by_how_soon_and_by_reference(qtbot, start_app, m
     today.kind_combo.setCurrentIndex(today.kind_combo.findData("promise"))
     # The kind has no column (the reason says it); the reason's tooltip names it.
     assert window.today.model.index(0, REASON).data(Qt.ItemDataRole.ToolTipRole) == \
-        "Call about the charging decision (Promise)"
+        plain_tooltip("Call about the charging decision (Promise)")
 
     today.bucket_combo.setCurrentIndex(today.bucket_combo.findData("overdue"))
     assert rows(window, VICTIM) == [ZOSIA]
