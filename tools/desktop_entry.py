@@ -55,7 +55,7 @@ def entry_text(program: Path) -> str:
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         "Name=victimcare",
         "GenericName=Victim contact records",
         "Comment=Offline, encrypted case and contact keeping for victim liaison officers",

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +33,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About victimcare")
         self.setWindowIcon(style.app_icon())
-        self.resize(760, 560)
+        self.resize(900, 600)
         layout = QVBoxLayout(self)
 
         heading = QLabel(about.version_line(), self)
@@ -75,11 +75,10 @@ class AboutDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.licence_list = QListWidget(splitter)
         self.licence_list.setAccessibleName("Licence files")
-        self.licence_text = QPlainTextEdit(splitter)
-        self.licence_text.setReadOnly(True)
+        # Read-only, and no link is followed: the app never goes on line.
+        self.licence_text = QTextBrowser(splitter)
+        self.licence_text.setOpenLinks(False)
         self.licence_text.setAccessibleName("Licence text")
-        self.licence_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.licence_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         splitter.setStretchFactor(1, 1)
         files = about.licence_files()
         for path in files:
@@ -90,7 +89,7 @@ class AboutDialog(QDialog):
             self.licence_list.setCurrentRow(0)
         else:
             self.licence_text.setPlainText(NO_LICENCES)
-        splitter.setSizes([200, 540])
+        splitter.setSizes([190, 690])
         return splitter
 
     def _show_licence(self, item: QListWidgetItem | None, _previous=None) -> None:
@@ -98,8 +97,15 @@ class AboutDialog(QDialog):
             return
         from pathlib import Path
 
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
         try:
-            text = Path(item.data(Qt.ItemDataRole.UserRole)).read_text("utf-8", errors="replace")
+            text = path.read_text("utf-8", errors="replace")
         except OSError:
-            text = NO_LICENCES
-        self.licence_text.setPlainText(text)
+            self.licence_text.setPlainText(NO_LICENCES)
+            return
+        if path.suffix == ".md":  # our own notes, with tables: shown as they read on line
+            self.licence_text.setFont(self.font())
+            self.licence_text.setMarkdown(text)
+        else:  # licence texts are laid out in fixed-width columns
+            self.licence_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            self.licence_text.setPlainText(text)
