@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test bench lint clean-venv
+.PHONY: run test bench lint clean-venv dist install-desktop uninstall-desktop
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -29,6 +30,25 @@ test: $(STAMP)
 # Builds (once) fictional stores of 500 and 5,000 cases in bench-data/, then measures.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+# The one-folder desktop bundle, dist/victimcare/ (a few minutes): runs with no Python on the
+# machine. `make test` then also runs the bundle's own program (tests/test_bundle.py).
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	@touch $@
+
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/victimcare.spec
+	dist/victimcare/victimcare --version
+	@echo "Built dist/victimcare/: run dist/victimcare/victimcare (the app, or a command)."
+
+# A menu entry and icon for this user, opening the bundle when it is built, else .venv's app.
+install-desktop: $(STAMP)
+	$(BIN)/python tools/desktop_entry.py install
+
+uninstall-desktop: $(STAMP)
+	$(BIN)/python tools/desktop_entry.py uninstall
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -442,6 +443,29 @@ class VictimcareApp(QObject):
         self._close_store()
 
 
+# -- the start check ----------------------------------------------------------------------------
+# For whoever builds or installs victimcare (tests/test_packaging.py, tests/test_bundle.py, the
+# README): with this set to 1 the app opens as usual, waits until its first window is up and
+# the modules unlocking needs have loaded, says which window it reached, and leaves.
+START_CHECK = "VICTIMCARE_START_CHECK"
+START_CHECK_POLL_MS = 200
+
+
+def _start_check(controller: VictimcareApp) -> None:
+    if controller.unlock_dialog is not None and _preload_queue:  # preloading while one types
+        QTimer.singleShot(START_CHECK_POLL_MS, lambda: _start_check(controller))
+        return
+    if controller.unlock_dialog is not None and controller.unlock_dialog.isVisible():
+        reached = "unlock window"
+    elif controller.first_run_dialog is not None and controller.first_run_dialog.isVisible():
+        reached = "first-run window"
+    else:
+        reached = None
+    if sys.stdout is not None:  # a windowed Windows program has none
+        print(f"victimcare start check: {reached or 'no window'} shown.", flush=True)
+    controller._finish(0 if reached else 1)
+
+
 # -- the entry point --------------------------------------------------------------------------
 def _application(argv: list[str] | None) -> QApplication:
     existing = QApplication.instance()
@@ -485,6 +509,8 @@ def run(argv: list[str] | None = None, *, db_path: Path | None = None,
     # Connected only while the loop runs: QApplication.exit() outside exec() leaves a flag
     # set that makes the next event loop return at once.
     controller.finished.connect(qapp.exit)
+    if os.environ.get(START_CHECK) == "1":
+        QTimer.singleShot(PRELOAD_AFTER_MS + START_CHECK_POLL_MS, lambda: _start_check(controller))
     try:
         code = qapp.exec()
     finally:

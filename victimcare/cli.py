@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from victimcare import config
+from victimcare import __version__, config
 from victimcare.store.database import StoreError
 
 EXIT_OK = 0
@@ -88,6 +88,7 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="last day of the period (compliance), dd/mm/yyyy")
     printer.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=f"victimcare {__version__}")
     return parser
 
 

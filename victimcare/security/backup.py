@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from victimcare.security.files import make_owner_only
 from victimcare.store import StoreError, UnlockError, open_database
 from victimcare.store.database import (
     Database,
@@ -79,7 +80,7 @@ def restore_backup(backup: str | os.PathLike[str], passphrase: str,
     for leftover in [incoming, *_companions(incoming)]:
         leftover.unlink(missing_ok=True)
     shutil.copyfile(backup, incoming)
-    os.chmod(incoming, 0o600)
+    make_owner_only(incoming)
     try:
         try:
             candidate = open_database(incoming, passphrase)

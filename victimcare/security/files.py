@@ -1,13 +1,31 @@
-"""Writing files the user asked for (exports, saved PDFs): owner-only, never over another file."""
+"""Writing files the user asked for (exports, saved PDFs): owner-only, never over another file.
+
+Owner-only means mode 0600 on Linux and macOS. Windows has no such mode bits: a new file takes
+the access list of its folder, and the folders victimcare uses by default (the database under
+%LOCALAPPDATA%) are the signed-in user's own, readable by that user, administrators and the
+system only. A file the officer saves elsewhere (a shared drive, a USB stick) gets that folder's
+permissions, which is why every export and PDF warns that it is not encrypted.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+# Windows opens a descriptor in text mode unless told otherwise, and would turn every \n byte
+# of a PDF into \r\n; O_BINARY exists only there.
+BINARY = getattr(os, "O_BINARY", 0)
+
 
 class FileExistsRefused(FileExistsError):
     pass
+
+
+def make_owner_only(path: str | os.PathLike[str]) -> None:
+    """Readable and writable by the owner only (0600). On Windows the folder's inherited
+    access list applies instead (see above); chmod there would only clear read-only."""
+    if os.name != "nt":
+        os.chmod(path, 0o600)
 
 
 def write_new_private_file(path: str | os.PathLike[str], data: bytes) -> None:
@@ -18,7 +36,7 @@ def write_new_private_file(path: str | os.PathLike[str], data: bytes) -> None:
     """
     path = Path(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
     except FileExistsError:
         raise FileExistsRefused(f"{path} already exists; refusing to overwrite it.") from None
     try:

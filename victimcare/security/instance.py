@@ -50,18 +50,22 @@ class InstanceLock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# fcntl where the OS has it (Linux, macOS); msvcrt's byte-range lock on Windows, which the OS
+# also drops when the process dies. Chosen by what imports, so nothing POSIX-only is imported
+# on Windows (tests/test_windows_start.py runs this module with fcntl unavailable).
+try:
+    import fcntl
+except ImportError:
     import msvcrt
 
     def _lock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # OSError when another process holds it
 
     def _unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
-    import fcntl
-
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 

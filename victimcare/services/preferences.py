@@ -17,6 +17,7 @@ import platformdirs
 
 from victimcare import config
 from victimcare.domain.problems import Problem, ValidationError
+from victimcare.security.files import BINARY
 
 DEFAULT_IDLE_LOCK_MINUTES = 5
 MAX_IDLE_LOCK_MINUTES = 60  # an unattended, unlocked laptop for longer is not a setting
@@ -80,7 +81,7 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     path = path or preferences_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(asdict(prefs), handle, indent=2)
         handle.flush()

@@ -15,6 +15,8 @@ from typing import Any
 
 import sqlcipher3
 
+from victimcare.security.files import make_owner_only
+
 # SQLCipher's default key derivation (256,000 rounds of PBKDF2-HMAC-SHA512) is slow on
 # purpose. Tests set this to a small number through `use_test_kdf()`; nothing in the
 # application ever does, and the value is not stored in the file.
@@ -253,7 +255,7 @@ def connect_new_keyed(path: Path, passphrase: str) -> sqlcipher3.Connection:
         conn = _connect(path, passphrase)
     finally:
         os.umask(old_umask)
-    os.chmod(path, 0o600)
+    make_owner_only(path)
     return conn
 
 
@@ -294,6 +296,23 @@ def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     # pages the Today list and the case list touch decrypted in memory between refreshes.
     conn.execute("PRAGMA cache_size = -32768")
     return conn
+
+
+def library_versions() -> dict[str, str]:
+    """The SQLCipher, SQLite and crypto library builds inside sqlcipher3 (for About).
+    Asked of an in-memory database: no file is touched, and the key is a throwaway."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        versions = {
+            "sqlcipher": conn.execute("PRAGMA cipher_version").fetchone()[0],
+            "sqlite": conn.execute("SELECT sqlite_version()").fetchone()[0],
+        }
+        conn.set_key(b"about")  # the crypto provider answers only on a keyed connection
+        row = conn.execute("PRAGMA cipher_provider_version").fetchone()
+        versions["crypto"] = row[0] if row else ""
+    finally:
+        conn.close()
+    return versions
 
 
 def _choose_journal(conn: sqlcipher3.Connection) -> None:

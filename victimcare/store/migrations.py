@@ -12,6 +12,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from victimcare.security.files import make_owner_only
 from victimcare.store.database import APPLICATION_ID, Database, NewerSchemaError, UnlockError
 
 
@@ -88,4 +89,4 @@ def _keep_copy_before_migrating(db: Database, current: int) -> None:
     copy = db.path.with_name(f"{db.path.name}.schema-{current}.bak")
     if not copy.exists():
         shutil.copyfile(db.path, copy)
-        copy.chmod(0o600)
+        make_owner_only(copy)

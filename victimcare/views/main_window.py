@@ -188,6 +188,10 @@ class MainWindow(QMainWindow):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
         case_menu = self.menuBar().addMenu("C&ase")
         case_menu.addAction(self.log_contact_action)
+        self.about_action = self._action("&About victimcare", None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
@@ -559,6 +563,15 @@ class MainWindow(QMainWindow):
         dialog = BackupDialog(self.db, self)
         self._keep_dialog(dialog)
         self.backup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from victimcare.views.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        self._keep_dialog(dialog)
+        self.about_dialog = dialog
         dialog.open()
         return dialog
 
