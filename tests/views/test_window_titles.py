@@ -163,7 +163,8 @@ def test_no_window_title_names_the_victim(qtbot, start_app, store, monkeypatch, 
 
     for where, opener in (("new case", new_case), ("settings", window.show_settings),
                           ("backup", window.show_backup),
-                          ("change passphrase", controller.show_change_passphrase)):
+                          ("change passphrase", controller.show_change_passphrase),
+                          ("about", window.show_about)):
         shown(where, opener)
     window.show_audit()
     watch.look("audit log")
