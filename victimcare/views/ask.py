@@ -8,6 +8,7 @@ guard on `QMessageBox.exec` sees any box a test forgot to script.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -16,7 +17,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setTextFormat(QMessageBox.TextFormat.PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 

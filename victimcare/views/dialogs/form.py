@@ -257,10 +257,8 @@ class FormDialog(QDialog):
 
     # -- closing -----------------------------------------------------------------------------
     def reject(self) -> None:
-        if self.dirty and not self._discarding and not ask.confirm(
-                self, "Discard changes?",
-                "You have changes that are not saved. Close and lose them?",
-                yes="Discard changes", no="Keep editing"):
+        """Escape, Cancel and the window's close button all come here."""
+        if self.dirty and not self._discarding and not confirm_discard(self):
             return
         super().reject()
 
@@ -270,6 +268,14 @@ class FormDialog(QDialog):
         clear_widget_text(self)
         self.dirty = False
         super().reject()
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before a dialog holding typed text closes (Escape, Cancel, the close button).
+    Keep editing is the default: Enter, Escape or a slip must not lose the text."""
+    return ask.confirm(parent, "Discard changes?",
+                       "You have changes that are not saved. Close and lose them?",
+                       yes="&Discard changes", no="&Keep editing")
 
 
 def check_box(text: str, checked: bool, parent: QWidget | None = None,
