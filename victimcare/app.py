@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from victimcare import config
 from victimcare.security.instance import AlreadyRunning, InstanceLock
@@ -434,7 +434,10 @@ class VictimcareApp(QObject):
         (or a test's qtbot) has already deleted the windows."""
         for widget in (self.main_window, self.unlock_dialog, self.first_run_dialog):
             if widget is not None and shiboken6.isValid(widget):
-                widget.close()
+                if isinstance(widget, QDialog):
+                    widget.done(QDialog.DialogCode.Rejected)  # close() would ask about typing
+                else:
+                    widget.close()
                 widget.deleteLater()
         from victimcare.views.print_preview import wait_for_builds
 

@@ -103,7 +103,7 @@ def test_the_header_shows_who_what_rights_and_how_to_contact_safely(view):
     assert view.overview_values["Letters"].text() == "Not yet asked (treat as not safe)"
     assert view.overview_values["Date of birth"].text() == "01/05/1998 (age 27)"
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
-        "&Overview", "Contact lo&g", "Ca&re plan", "Co&mmitments", "Even&ts"]
+        "&1 Overview", "&2 Contact log", "&3 Care plan", "&4 Commitments", "&5 Events"]
 
 
 def test_opening_a_case_is_logged_as_consultation(view, db):

@@ -63,7 +63,19 @@ def test_a_new_database_location_is_saved_for_next_start(qtbot, window, tmp_path
     assert preferences.load_preferences().database() == tmp_path / "moved.db"
 
 
-def test_settings_refuse_an_empty_name_and_keep_what_was_typed(qtbot, window):
+def closing_asks_first(monkeypatch, dialog) -> bool:
+    """Escape (reject) with typing asks; "Keep editing" keeps the dialog, "Discard" closes it."""
+    answers = [False, True]
+    asked = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text, **kw:
+                        asked.append(title) or answers.pop(0))
+    dialog.reject()
+    kept = dialog.isVisible()
+    dialog.reject()
+    return asked == ["Discard changes?"] * 2 and kept and not dialog.isVisible()
+
+
+def test_settings_refuse_an_empty_name_and_keep_what_was_typed(qtbot, window, monkeypatch):
     dialog = window.show_settings()
     dialog.name_edit.setText("")
     dialog.team_edit.setText("Team Z")
@@ -71,11 +83,11 @@ def test_settings_refuse_an_empty_name_and_keep_what_was_typed(qtbot, window):
     assert dialog.isVisible()
     assert dialog.message.text() == "Type the officer's name."
     assert dialog.team_edit.text() == "Team Z"
-    dialog.reject()
+    assert closing_asks_first(monkeypatch, dialog)
 
 
 # -- backup -------------------------------------------------------------------------------------
-def test_backup_from_the_app_with_the_same_passphrase(qtbot, window, tmp_path):
+def test_backup_from_the_app_with_the_same_passphrase(qtbot, window, tmp_path, monkeypatch):
     dialog = window.show_backup()
     target = tmp_path / "copy.db"
     dialog.destination_edit.setText(str(target))
@@ -94,7 +106,7 @@ def test_backup_from_the_app_with_the_same_passphrase(qtbot, window, tmp_path):
     dialog.current_edit.setText(TEST_PASSPHRASE)
     dialog.start()
     assert "already exists" in dialog.message.text()
-    dialog.reject()
+    assert closing_asks_first(monkeypatch, dialog)  # the passphrase typed again
 
 
 def test_backup_with_a_separate_passphrase_and_a_wrong_current_one(qtbot, window, tmp_path):
@@ -153,7 +165,7 @@ def test_change_passphrase_from_the_app(qtbot, controller, window, db_path):
     open_database(db_path, NEW_PASSPHRASE).close()
 
 
-def test_a_weak_new_passphrase_is_refused_with_advice(qtbot, controller):
+def test_a_weak_new_passphrase_is_refused_with_advice(qtbot, controller, monkeypatch):
     dialog = controller.show_change_passphrase()
     dialog.old_edit.setText(TEST_PASSPHRASE)
     qtbot.keyClicks(dialog.new_edit, "password123")
@@ -161,7 +173,7 @@ def test_a_weak_new_passphrase_is_refused_with_advice(qtbot, controller):
     dialog.repeat_edit.setText("password123")
     dialog.accept()
     assert dialog.isVisible() and dialog.message.text()
-    dialog.reject()
+    assert closing_asks_first(monkeypatch, dialog)
 
 
 # -- audit view ---------------------------------------------------------------------------------

@@ -252,6 +252,7 @@ class CaseView(QWidget):
         self._tab_drawers: list[Callable[[], None]] = []
         self._stale_tabs: set[int] = set()
         self.tabs.currentChanged.connect(lambda index: self._draw_tab(index))
+        self._set_tab_order()
 
         self.reload()
 
@@ -315,10 +316,13 @@ class CaseView(QWidget):
         self.header_layout.addWidget(self.rights_label)
 
     def _build_actions(self) -> None:
+        # The Alt letters of the whole case view, its five tabs (Alt+1 to Alt+5) and the main
+        # window (File, Edit, View, Case menus; Today and Cases) are all live at once, and no
+        # two may share a letter: tests/views/test_keyboard.py checks every tab.
         self.log_button = self._button("&Log contact… (Ctrl+L)", self.log_contact, "Log contact")
-        self.event_button = self._button("Record &event…", self.record_event)
-        self.edit_button = self._button("Edit &victim && safe contact…", self.edit_victim)
-        self.close_button = self._button("Close case…", self.close_case)
+        self.event_button = self._button("Recor&d event…", self.record_event, "Record event")
+        self.edit_button = self._button("Edit victim && &safe contact…", self.edit_victim)
+        self.close_button = self._button("Cl&ose case…", self.close_case, "Close case")
         self.log_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         self.log_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.log_shortcut.activated.connect(self.log_contact)
@@ -327,6 +331,27 @@ class CaseView(QWidget):
             self.actions_layout.addWidget(button)
         self.actions_layout.addStretch(1)
         self.actions_layout.addWidget(self.close_button)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes the case's buttons, the section tabs, then the section in front: a list
+        before the buttons that act on its selected row (Tab into a list selects a row, and
+        Mark met and Waive wait for one), other buttons in reading order. Qt's own order,
+        the order the widgets were made in, had the care plan's three lists first, then
+        all their buttons.
+
+        Each section is ordered within itself: the tab widget and its tab bar stay where Qt
+        put them (the tab widget hands its focus to the bar, so moving the bar alone would
+        make Tab stop on it twice)."""
+        sections = (
+            [self.overview_edit_button, self.overview_scroll],
+            [self.log_tree, self.log_detail, self.amend_button, self.log_page_log_button],
+            [self.review_button, *self.care_plan_stops],
+            [self.commitments_table, self.promise_button, self.meet_button, self.waive_button],
+            [self.events_page_event_button, self.events_table],
+        )
+        for chain in sections:
+            for first, second in zip(chain, chain[1:], strict=False):
+                QWidget.setTabOrder(first, second)
 
     def _fit_columns(self, table: QTableView | QTreeView, widest: int = 360) -> None:
         """Columns as wide as their contents, but none so wide it pushes the rest away."""
@@ -356,7 +381,8 @@ class CaseView(QWidget):
 
     def _build_overview(self) -> None:
         page = QWidget(self)
-        self.overview_edit_button = self._button("&Edit victim && safe contact…", self.edit_victim,
+        # The header's button does the same and holds the Alt letter (Alt+S).
+        self.overview_edit_button = self._button("Edit victim && safe contact…", self.edit_victim,
                                                  "Edit victim and safe contact")
         self.overview_values: dict[str, QLabel] = {}
         # (title, captions, which half of the page): what is owed next heads the right half,
@@ -400,13 +426,15 @@ class CaseView(QWidget):
         inner_layout.addLayout(top)
         inner_layout.addLayout(columns)
         scroll = QScrollArea(page)
+        scroll.setAccessibleName("Case overview")
+        self.overview_scroll = scroll  # takes the focus, so the arrow keys scroll it
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(scroll)
-        self.tabs.addTab(page, "&Overview")
+        self.tabs.addTab(page, "&1 Overview")
         self.overview_page = page
 
     def _build_log(self) -> None:
@@ -432,19 +460,22 @@ class CaseView(QWidget):
         splitter.addWidget(self.log_detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        self.amend_button = self._button("&Amend entry…", self.amend_selected_contact)
+        self.amend_button = self._button("A&mend entry…", self.amend_selected_contact,
+                                         "Amend entry")
         self.log_summary = self._label("Contact log summary", selectable=False)
         bar = QHBoxLayout()
         bar.addWidget(self.log_summary, 1)
         bar.addWidget(self.amend_button)
-        bar.addWidget(self._button("Log co&ntact…", self.log_contact, "Log contact"))
+        # The header's Log contact holds Alt+L; this one is for the mouse, next to the log.
+        self.log_page_log_button = self._button("Log contact…", self.log_contact, "Log contact")
+        bar.addWidget(self.log_page_log_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.log_tree.selectionModel().currentChanged.connect(self._show_log_detail)
         self.log_tree.activated.connect(lambda _index: self.amend_selected_contact())
-        self.tabs.addTab(page, "Contact lo&g")
+        self.tabs.addTab(page, "&2 Contact log")
         self.log_page = page
 
     def _build_care_plan(self) -> None:
@@ -458,16 +489,19 @@ class CaseView(QWidget):
         self.needs_table.activated.connect(lambda _i: self.edit_need())
         self.actions_table.activated.connect(lambda _i: self.edit_action())
         self.referrals_table.activated.connect(lambda _i: self.edit_referral())
+        self.care_plan_stops: list[QWidget] = []  # each table, then its Add and Edit buttons
         review_bar = QHBoxLayout()
         review_bar.addWidget(self.review_label, 1)
-        review_bar.addWidget(self._button("Set re&view date…", self.set_review_date))
+        self.review_button = self._button("Set revie&w date…", self.set_review_date,
+                                          "Set review date")
+        review_bar.addWidget(self.review_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(review_bar)
         for title, table, add, edit in (
                 ("Needs", self.needs_table, ("Add &need…", self.add_need),
                  ("Edit need…", self.edit_need)),
-                ("Actions", self.actions_table, ("Add a&ction…", self.add_action),
+                ("Actions", self.actions_table, ("Add act&ion…", self.add_action),
                  ("Edit action…", self.edit_action)),
                 ("Referrals (with the victim's consent)", self.referrals_table,
                  ("Add &referral…", self.add_referral), ("Edit referral…", self.edit_referral))):
@@ -476,11 +510,13 @@ class CaseView(QWidget):
             box_layout.addWidget(table)
             bar = QHBoxLayout()
             bar.addStretch(1)
-            bar.addWidget(self._button(*add))
-            bar.addWidget(self._button(*edit))
+            buttons = (self._button(*add), self._button(*edit))
+            for button in buttons:
+                bar.addWidget(button)
+            self.care_plan_stops.extend((table, *buttons))
             box_layout.addLayout(bar)
             layout.addWidget(box, 1)
-        self.tabs.addTab(page, "Ca&re plan")
+        self.tabs.addTab(page, "&3 Care plan")
         self.care_plan_page = page
 
     def _build_commitments(self) -> None:
@@ -502,7 +538,7 @@ class CaseView(QWidget):
         layout.addWidget(self.commitments_table, 1)
         self.commitments_table.selectionModel().currentChanged.connect(
             lambda *_: self._enable_commitment_buttons())
-        self.tabs.addTab(page, "Co&mmitments")
+        self.tabs.addTab(page, "&4 Commitments")
         self.commitments_page = page
 
     def _build_events(self) -> None:
@@ -512,12 +548,14 @@ class CaseView(QWidget):
         self.events_summary = self._label("Events summary", selectable=False)
         bar = QHBoxLayout()
         bar.addWidget(self.events_summary, 1)
-        bar.addWidget(self._button("Recor&d event…", self.record_event, "Record event"))
+        # The header's Record event holds Alt+D.
+        self.events_page_event_button = self._button("Record event…", self.record_event)
+        bar.addWidget(self.events_page_event_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.events_table, 1)
-        self.tabs.addTab(page, "Even&ts")
+        self.tabs.addTab(page, "&5 Events")
         self.events_page = page
 
     # -- showing ---------------------------------------------------------------------------

@@ -131,6 +131,15 @@ class FirstRunDialog(QDialog):
         return (self.name_edit, self.staff_number_edit, self.team_edit, self.passphrase_edit,
                 self.repeat_edit)
 
+    def reject(self) -> None:
+        """Escape, Quit and the close button ask before what was typed is lost (Quit ends
+        the app: nothing is saved until the database is created)."""
+        from victimcare.views.dialogs.form import confirm_discard
+
+        if any(edit.text() for edit in self._edits()) and not confirm_discard(self):
+            return
+        super().reject()
+
     # -- creating ----------------------------------------------------------------------------
     def accept(self) -> None:
         name = self.name_edit.text().strip()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action("&Close", "Ctrl+W", self.close_current_tab,
                                              tip="Close the open case (Ctrl+W)")
         self.backup_action = self._action("&Back up…", None, self.show_backup)
-        self.passphrase_action = self._action("Change &passphrase…", None,
+        self.passphrase_action = self._action("C&hange passphrase…", None,
                                               self.change_passphrase_requested.emit)
         self.lock_action = self._action("&Lock", "Ctrl+Shift+L", self.lock_requested.emit,
                                         "lock", "Lock victimcare now (Ctrl+Shift+L)")
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         status_label = QLabel("S&how:", central)
         status_label.setBuddy(self.status_combo)
 
-        self.enhanced_check = QCheckBox("&Enhanced rights", central)
+        self.enhanced_check = QCheckBox("Enhanced &rights", central)
         self.enhanced_check.setAccessibleName("Only cases with enhanced rights")
         self.overdue_check = QCheckBox("Has &overdue", central)
         self.overdue_check.setAccessibleName("Only cases with something overdue")
@@ -288,6 +288,9 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.status_combo, self.enhanced_check)
         QWidget.setTabOrder(self.enhanced_check, self.overdue_check)
         QWidget.setTabOrder(self.overdue_check, self.table)
+        # Down or Enter in the search moves into the results; Escape there comes back.
+        self.search_edit.installEventFilter(self)
+        self.table.installEventFilter(self)
         self.cases_page = central
 
     def _size_columns(self, header: QHeaderView) -> None:
@@ -331,6 +334,32 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(CASES_TAB)
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    def enter_results(self) -> bool:
+        """From the search box into the list: the search typed so far runs now (not after
+        the typing pause), and the first case is selected. False when nothing matched."""
+        if self.search_timer.isActive():
+            self.refresh()
+        if not self.model.rowCount():
+            return False
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.selectRow(0)
+        self.table.setCurrentIndex(self.model.index(0, REFERENCE))
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier):
+            key = event.key()
+            if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return,
+                                                       Qt.Key.Key_Enter):
+                self.enter_results()
+                return True
+            if watched is self.table and key == Qt.Key.Key_Escape:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
 
     def case_views(self) -> list:
         """Every open CaseView, in tab order."""

@@ -356,6 +356,12 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
+        # Tab in reading order: the options, the pages, the buttons under them.
+        chain = [self.kind_combo, self.redact_check, self.from_edit, self.to_edit, self.view,
+                 self.buttons]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
         self.document.statusChanged.connect(self._on_document_status)
         self.rebuild()
 

@@ -111,6 +111,7 @@ class DecisionDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("&Keep" if keep else "&Erase…")
         ok.setAccessibleName("Keep the case" if keep else "Erase the case")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -118,6 +119,14 @@ class DecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close button ask before a typed reason is lost."""
+        from victimcare.views.dialogs.form import confirm_discard
+
+        if self.reason_edit.text().strip() and not confirm_discard(self):
+            return
+        super().reject()
 
     def accept(self) -> None:
         if not self.reason_edit.text().strip():
@@ -150,6 +159,7 @@ class RetentionView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Cases due for review")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other list
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -165,7 +175,7 @@ class RetentionView(QWidget):
 
         self.keep_button = QPushButton("&Keep…", self)
         self.keep_button.setAccessibleName("Keep the selected case")
-        self.erase_button = QPushButton("&Erase…", self)
+        self.erase_button = QPushButton("E&rase…", self)
         self.erase_button.setAccessibleName("Erase the selected case")
         self.keep_button.clicked.connect(self.keep_selected)
         self.erase_button.clicked.connect(self.erase_selected)

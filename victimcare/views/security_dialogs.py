@@ -113,7 +113,8 @@ class BackupDialog(QDialog):
         self.destination_edit.setAccessibleName("Backup file")
         suggested = Path.home() / f"victimcare-backup-{date.today():%Y-%m-%d}.db"
         self.destination_edit.setText(str(suggested))
-        browse = QPushButton("&Browse…", self)
+        self._destination_as_offered = str(suggested)
+        browse = QPushButton("Bro&wse…", self)
         browse.setAccessibleName("Choose where to save the backup")
         browse.clicked.connect(self._browse)
         destination_row = QHBoxLayout()
@@ -132,7 +133,10 @@ class BackupDialog(QDialog):
         self.separate_radio.toggled.connect(self._sync)
 
         form = QFormLayout()
-        form.addRow("&Save to:", destination_row)
+        # A label given a layout (not a widget) has no buddy, and would show its "&".
+        destination_label = QLabel("Save &to:", self)
+        destination_label.setBuddy(self.destination_edit)
+        form.addRow(destination_label, destination_row)
         form.addRow("&Current passphrase:", self.current_edit)
         form.addRow("Backup opens with:", self.same_radio)
         form.addRow("", self.separate_radio)
@@ -151,6 +155,9 @@ class BackupDialog(QDialog):
         self.done_label.setAccessibleName("Result")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # Standard buttons take the platform's words, "&Close" on some desktops: said here,
+        # so no Alt letter depends on the desktop.
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Close")
         self.start_button = self.buttons.addButton("Back &up", QDialogButtonBox.ButtonRole.ActionRole)
         self.start_button.setAccessibleName("Start the backup")
         self.start_button.setDefault(True)
@@ -167,6 +174,18 @@ class BackupDialog(QDialog):
         layout.addWidget(self.buttons)
         self._sync()
         self.current_edit.setFocus()
+
+    def _holds_typing(self) -> bool:
+        return (any(edit.text() for edit in (self.current_edit, self.new_edit, self.repeat_edit))
+                or self.destination_edit.text() != self._destination_as_offered)
+
+    def reject(self) -> None:
+        """Escape and Close ask before typed passphrases or a chosen file are lost."""
+        from victimcare.views.dialogs.form import confirm_discard
+
+        if not self.is_running() and self._holds_typing() and not confirm_discard(self):
+            return
+        super().reject()
 
     def _sync(self) -> None:
         separate = self.separate_radio.isChecked()
@@ -234,6 +253,7 @@ class BackupDialog(QDialog):
             audit.record(self.db, "disclosure", "", "backup made")
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.setText("")
+        self._destination_as_offered = self.destination_edit.text()  # done: nothing to lose
         self.done_label.setText(f"Backup saved as {self.destination.name}.")
         self.backup_made.emit(str(self.destination))
 
@@ -292,6 +312,7 @@ class ChangePassphraseDialog(QDialog):
         self.change_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.change_button.setText("C&hange passphrase")
         self.change_button.setAccessibleName("Change passphrase")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -301,6 +322,15 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.old_edit.setFocus()
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close button ask before typed passphrases are lost."""
+        from victimcare.views.dialogs.form import confirm_discard
+
+        typed = any(edit.text() for edit in (self.old_edit, self.new_edit, self.repeat_edit))
+        if typed and not confirm_discard(self):
+            return
+        super().reject()
 
     def _on_new_edited(self, text: str) -> None:
         from victimcare.security.passphrase import weakness

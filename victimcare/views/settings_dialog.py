@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         self.team_edit = QLineEdit(officer.team, officer_box)
         self.team_edit.setAccessibleName("Team")
         officer_form.addRow("&Name:", self.name_edit)
-        officer_form.addRow("&Staff number:", self.staff_edit)
+        officer_form.addRow("S&taff number:", self.staff_edit)
         officer_form.addRow("T&eam:", self.team_edit)
 
         prefs_box = QGroupBox("This laptop", self)
@@ -111,6 +111,9 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setAccessibleName("Save settings")
+        # Said here, not left to the platform (some desktops give these their own "&").
+        self.save_button.setText("&Save")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -120,7 +123,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(prefs_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self._as_opened = self._values()
         self.name_edit.setFocus()
+
+    def _values(self) -> tuple:
+        return (self.name_edit.text(), self.staff_edit.text(), self.team_edit.text(),
+                self.idle_spin.value(), self.frequency_spin.value(), self.database_edit.text())
+
+    def reject(self) -> None:
+        """Escape, Cancel and the close button ask before changed settings are lost."""
+        from victimcare.views.dialogs.form import confirm_discard
+
+        if self._values() != self._as_opened and not confirm_discard(self):
+            return
+        super().reject()
 
     def _browse(self) -> None:
         chosen = choose_database_path(self, self.database_edit.text())

@@ -81,7 +81,7 @@ class AmendContactDialog(FormDialog):
         columns.addWidget(copy_box, 1)
         self.finish_layout(columns)
         chain = [self.reason_edit, *self.contact_fields.tab_chain(), self.original_view,
-                 self.save_button, self.cancel_button]
+                 self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.watch(self.reason_edit, *self.contact_fields.widgets())

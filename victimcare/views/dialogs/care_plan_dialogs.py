@@ -26,7 +26,9 @@ class _CarePlanDialog(FormDialog):
         self.setMinimumWidth(520)
 
     def _chain(self, *widgets: QWidget) -> None:
-        chain = [*widgets, self.save_button, self.cancel_button]
+        """Tab order. A date field goes in whole (its line and its Calendar button move
+        together), and so do the buttons: the button box orders them as they are drawn."""
+        chain = [*widgets, self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -88,12 +90,11 @@ class ActionDialog(_CarePlanDialog):
         self.add_row(form, "For &need:", self.need_combo, "need_id")
         self.add_row(form, "&Owner:", self.owner_edit, "owner")
         self.add_row(form, "&Due by:", self.due_edit, "due_date")
-        self.add_row(form, "&Status:", self.status_combo, "status")
+        self.add_row(form, "S&tatus:", self.status_combo, "status")
         self.add_row(form, "&Completed on:", self.completed_edit, "completed_on")
         self.finish_layout(form)
-        self._chain(self.description_edit, self.need_combo, self.owner_edit, self.due_edit.line,
-                    self.due_edit.calendar_button, self.status_combo, self.completed_edit.line,
-                    self.completed_edit.calendar_button)
+        self._chain(self.description_edit, self.need_combo, self.owner_edit, self.due_edit,
+                    self.status_combo, self.completed_edit)
         self.watch(self.description_edit, self.need_combo, self.owner_edit, self.due_edit,
                    self.status_combo, self.completed_edit)
         self.description_edit.setFocus()
@@ -134,16 +135,15 @@ class ReferralDialog(_CarePlanDialog):
                                   referral.status if referral else "planned")
         self.notes_edit = plain_text("Referral notes", self, referral.notes if referral else "",
                                      lines=3)
-        self.add_row(form, "&Service:", self.agency_combo, "agency")
+        self.add_row(form, "Ser&vice:", self.agency_combo, "agency")
         self.add_row(form, "&Consent:", self.consent_combo, "consent")
         self.add_row(form, "Consent &date:", self.consent_date_edit, "consent_date")
         self.add_row(form, "&Referred on:", self.referred_edit, "referred_on")
         self.add_row(form, "S&tatus:", self.status_combo, "status")
         self.add_row(form, "&Notes:", self.notes_edit, "notes")
         self.finish_layout(form)
-        self._chain(self.agency_combo, self.consent_combo, self.consent_date_edit.line,
-                    self.consent_date_edit.calendar_button, self.referred_edit.line,
-                    self.referred_edit.calendar_button, self.status_combo, self.notes_edit)
+        self._chain(self.agency_combo, self.consent_combo, self.consent_date_edit,
+                    self.referred_edit, self.status_combo, self.notes_edit)
         self.watch(self.agency_combo, self.consent_combo, self.consent_date_edit,
                    self.referred_edit, self.status_combo, self.notes_edit)
         self.agency_combo.setFocus()
@@ -176,7 +176,7 @@ class ReviewDateDialog(_CarePlanDialog):
         self.add_row(form, "&Review by:", self.review_edit, "review_date")
         self.add_row(form, "&Notes:", self.notes_edit, "notes")
         self.finish_layout(form)
-        self._chain(self.review_edit.line, self.review_edit.calendar_button, self.notes_edit)
+        self._chain(self.review_edit, self.notes_edit)
         self.watch(self.review_edit, self.notes_edit)
         self.review_edit.setFocus()
 

@@ -54,8 +54,7 @@ class CloseCaseDialog(FormDialog):
         self.add_row(form, "&Reason (required):", self.reason_edit, "closure_reason")
         self.add_row(form, "Retention re&view:", self.review_edit, "retention_review_date")
         self.finish_layout(self.warning_label, form)
-        chain = [self.reason_edit, self.review_edit.line, self.review_edit.calendar_button,
-                 self.save_button, self.cancel_button]
+        chain = [self.reason_edit, self.review_edit, self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.watch(self.reason_edit, self.review_edit)

@@ -48,7 +48,7 @@ class WaiveDialog(FormDialog):
                                      placeholder="Required, e.g. victim asked for no updates")
         self.add_row(form, "&Reason (required):", self.reason_edit, "reason")
         self.finish_layout(about, form)
-        _chain(self.reason_edit, self.save_button, self.cancel_button)
+        _chain(self.reason_edit, self.buttons)
         self.watch(self.reason_edit)
         self.reason_edit.setFocus()
 
@@ -78,8 +78,7 @@ class PromiseDialog(FormDialog):
         self.add_row(form, "&Promised:", self.reason_edit, "reason")
         self.add_row(form, "&Due by:", self.due_edit, "due_at")
         self.finish_layout(form)
-        _chain(self.reason_edit, self.due_edit.line, self.due_edit.calendar_button,
-               self.save_button, self.cancel_button)
+        _chain(self.reason_edit, self.due_edit, self.buttons)
         self.watch(self.reason_edit, self.due_edit)
         self.reason_edit.setFocus()
 
@@ -145,7 +144,7 @@ class MeetByEntryDialog(FormDialog):
         self.new_button.setAccessibleName("Log a new contact instead")
         self.new_button.clicked.connect(self._log_new)
         self.finish_layout(about, self.entry_list)
-        _chain(self.entry_list, self.save_button, self.new_button, self.cancel_button)
+        _chain(self.entry_list, self.buttons)
         self.entry_list.setFocus()
 
     def chosen_contact_id(self) -> int | None:

@@ -78,8 +78,7 @@ class EventDialog(FormDialog):
         self.add_row(form, "W&hen:", self.when_edit, "occurred_at")
         self.add_row(form, "&Notes:", self.notes_edit, "notes")
         self.finish_layout(form, self.preview_label)
-        chain = [self.kind_combo, self.when_edit.line, self.when_edit.calendar_button,
-                 self.notes_edit, self.save_button, self.cancel_button]
+        chain = [self.kind_combo, self.when_edit, self.notes_edit, self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.kind_combo.currentIndexChanged.connect(self._show_preview)

@@ -325,10 +325,8 @@ class FormDialog(QDialog):
 
     # -- closing -----------------------------------------------------------------------------
     def reject(self) -> None:
-        if self.dirty and not self._discarding and not ask.confirm(
-                self, "Discard changes?",
-                "You have changes that are not saved. Close and lose them?",
-                yes="Discard changes", no="Keep editing"):
+        """Escape, Cancel and the window's close button all come here."""
+        if self.dirty and not self._discarding and not confirm_discard(self):
             return
         super().reject()
 
@@ -346,6 +344,14 @@ def label_words(label: str) -> str:
     words = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
     words = words.removesuffix(":").strip()
     return words.removesuffix("(required)").strip()
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before a dialog holding typed text closes (Escape, Cancel, the close button).
+    Keep editing is the default: Enter, Escape or a slip must not lose the text."""
+    return ask.confirm(parent, "Discard changes?",
+                       "You have changes that are not saved. Close and lose them?",
+                       yes="&Discard changes", no="&Keep editing")
 
 
 def check_box(text: str, checked: bool, parent: QWidget | None = None,

@@ -78,7 +78,7 @@ class ContactFields:
         dialog.add_row(form, "&When:", self.when_edit, "occurred_at")
         dialog.add_row(form, "&Method:", self.method_combo, "method")
         dialog.add_row(form, "&Direction:", self.direction_combo, "direction")
-        dialog.add_row(form, "With &whom:", self.with_combo, "with_whom")
+        dialog.add_row(form, "With w&hom:", self.with_combo, "with_whom")
         dialog.add_row(form, "&Outcome:", self.outcome_combo, "outcome")
         first_item = next(iter(self.covered_checks.values()))
         dialog.add_row(form, "Co&vered:", first_item, "covered", shown=covered_box)
@@ -89,9 +89,11 @@ class ContactFields:
                 self.outcome_combo, *self.covered_checks.values(), self.narrative_edit]
 
     def tab_chain(self) -> list[QWidget]:
-        return [self.when_edit.line, self.when_edit.calendar_button, self.method_combo,
-                self.direction_combo, self.with_combo, self.outcome_combo,
-                *self.covered_checks.values(), self.narrative_edit]
+        """For QWidget.setTabOrder. The date field goes in whole: its line edit is the focus
+        proxy of a widget that also holds the Calendar button, and ordering the line alone
+        left that widget behind, where Tab came back to the date a second time."""
+        return [self.when_edit, self.method_combo, self.direction_combo, self.with_combo,
+                self.outcome_combo, *self.covered_checks.values(), self.narrative_edit]
 
     def load(self, view: Contact | ContactAmendment) -> None:
         from victimcare.views.dialogs.form import set_combo
@@ -178,7 +180,7 @@ class LogContactDialog(FormDialog):
         self.contact_fields.when_edit.set_value(when_edit.now())
 
         # -- what it meets ------------------------------------------------------------------
-        self.meets_box = QGroupBox("This contact &meets", self)
+        self.meets_box = QGroupBox("This contact m&eets", self)
         meets_layout = QVBoxLayout(self.meets_box)
         self.meets_note = QLabel(self.meets_box)
         self.meets_note.setWordWrap(True)
@@ -226,8 +228,7 @@ class LogContactDialog(FormDialog):
         self.finish_layout(top)
 
         chain = [*self.contact_fields.tab_chain(), *self.meets_checks.values(),
-                 self.promise_edit, self.promise_due_edit.line,
-                 self.promise_due_edit.calendar_button, self.save_button, self.cancel_button]
+                 self.promise_edit, self.promise_due_edit, self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

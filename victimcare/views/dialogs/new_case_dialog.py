@@ -59,7 +59,7 @@ class NewCaseDialog(FormDialog):
         self.crime_reference_edit = line_edit("Crime reference", self,
                                               placeholder="e.g. 01/7755/26")
         self.offence_date_edit = DateEdit("Offence date", self)
-        self.add_row(offence_form, "Offence &category:", self.category_combo, "offence_category")
+        self.add_row(offence_form, "Offence c&ategory:", self.category_combo, "offence_category")
         self.add_row(offence_form, "C&rime reference:", self.crime_reference_edit,
                      "crime_reference")
         self.add_row(offence_form, "&Offence date:", self.offence_date_edit, "offence_date")
@@ -75,7 +75,7 @@ class NewCaseDialog(FormDialog):
         self.lives_near_check = check_box("Suspect lives &nearby", False, self)
         self.add_row(safe_form, "&Voicemail:", self.voicemail_combo, "safe_contact.voicemail_ok")
         self.add_row(safe_form, "&Texts:", self.texts_combo, "safe_contact.texts_ok")
-        self.add_row(safe_form, "L&etters:", self.letters_combo, "safe_contact.letters_ok")
+        self.add_row(safe_form, "Letter&s:", self.letters_combo, "safe_contact.letters_ok")
         self.add_row(safe_form, "E&mail:", self.email_combo, "safe_contact.email_ok")
         suspect_rows = QVBoxLayout()
         suspect_rows.addWidget(self.lives_with_check)
@@ -104,13 +104,11 @@ class NewCaseDialog(FormDialog):
         self.finish_layout(columns)
 
         order = [self.given_names_edit, self.family_name_edit, self.preferred_name_edit,
-                 self.dob_edit.line, self.dob_edit.calendar_button, self.phone_edit,
-                 self.language_edit, self.interpreter_check, self.category_combo,
-                 self.crime_reference_edit, self.offence_date_edit.line,
-                 self.offence_date_edit.calendar_button, self.voicemail_combo, self.texts_combo,
-                 self.letters_combo, self.email_combo, self.lives_with_check,
-                 self.lives_near_check, self.frequency_spin, self.save_button,
-                 self.cancel_button]
+                 self.dob_edit, self.phone_edit, self.language_edit, self.interpreter_check,
+                 self.category_combo, self.crime_reference_edit, self.offence_date_edit,
+                 self.voicemail_combo, self.texts_combo, self.letters_combo, self.email_combo,
+                 self.lives_with_check, self.lives_near_check, self.frequency_spin,
+                 self.buttons]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.watch(self.given_names_edit, self.family_name_edit, self.preferred_name_edit,

@@ -111,8 +111,10 @@ class VictimDialog(FormDialog):
         interpreter_row.addWidget(self.interpreter_check)
         interpreter_row.addWidget(self.interpreter_language_edit, 1)
         self.interpreter_language_edit.setPlaceholderText("Interpreter language")
-        self.add_row(form, "Interpreter:", self.interpreter_check, "victim.interpreter_needed",
-                     shown=interpreter_row)
+        # Alt+I goes to the language; the box beside it has its own letter (Alt+N).
+        self.add_row(form, "&Interpreter:", self.interpreter_language_edit,
+                     "victim.interpreter_language", shown=interpreter_row)
+        self.fields["victim.interpreter_needed"] = self.interpreter_check
         self.add_row(form, "Comm&unication needs:", self.communication_edit,
                      "victim.communication_needs")
         page.setLayout(form)
@@ -136,7 +138,7 @@ class VictimDialog(FormDialog):
         self.safe_notes_edit.setPlaceholderText("e.g. never mention police on a voicemail")
         self.add_row(form, "&Voicemail:", self.voicemail_combo, "safe_contact.voicemail_ok")
         self.add_row(form, "&Texts:", self.texts_combo, "safe_contact.texts_ok")
-        self.add_row(form, "Le&tters:", self.letters_combo, "safe_contact.letters_ok")
+        self.add_row(form, "L&etters:", self.letters_combo, "safe_contact.letters_ok")
         self.add_row(form, "Emai&l:", self.email_combo, "safe_contact.email_ok")
         window_row = QHBoxLayout()
         window_row.addWidget(self.call_from_edit)
@@ -173,7 +175,7 @@ class VictimDialog(FormDialog):
                                            agreement.through_name)
         self.start_edit = DateEdit("Agreement start date", page)
         self.start_edit.set_value(agreement.start_date)
-        self.opted_out_check = check_box("Victim has opted &out of updates", agreement.opted_out,
+        self.opted_out_check = check_box("Victim has opted o&ut of updates", agreement.opted_out,
                                          page)
         self.paused_check = check_box("Updates &paused", agreement.paused, page)
         self.waiver_edit = line_edit("Reason for the opt-out or pause", page,
@@ -183,7 +185,7 @@ class VictimDialog(FormDialog):
         self.add_row(form, "&Method:", self.method_combo, "agreement.method")
         self.add_row(form, "&Through:", self.through_combo, "agreement.through_whom")
         self.add_row(form, "Their &name:", self.through_name_edit, "agreement.through_name")
-        self.add_row(form, "&Starting:", self.start_edit, "agreement.start_date")
+        self.add_row(form, "St&arting:", self.start_edit, "agreement.start_date")
         waiver_row = QHBoxLayout()
         waiver_row.addWidget(self.opted_out_check)
         waiver_row.addWidget(self.paused_check)
@@ -197,7 +199,7 @@ class VictimDialog(FormDialog):
         # -- rights and vulnerability ---------------------------------------------------------
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        flags_label = QLabel("Vulnerability (each gives enhanced rights; under 18 at the time "
+        flags_label = QLabel("&Vulnerability (each gives enhanced rights; under 18 at the time "
                              "of the offence is worked out from the dates):", page)
         flags_label.setWordWrap(True)
         layout.addWidget(flags_label)
@@ -209,6 +211,7 @@ class VictimDialog(FormDialog):
             grid.addWidget(box, i, 0)
         layout.addLayout(grid)
         self.fields["victim.vulnerability_flags"] = next(iter(self.flag_checks.values()))
+        flags_label.setBuddy(self.fields["victim.vulnerability_flags"])
         self.targeted_check = check_box("Persistently tar&geted", case.persistently_targeted, page)
         layout.addWidget(self.targeted_check)
         form = self.form()

@@ -107,6 +107,7 @@ class _TypedEdit(QWidget):
         self.line.textChanged.connect(self._on_text_changed)
         self.calendar_button.clicked.connect(self.open_calendar)
         self.line.installEventFilter(self)
+        self.calendar_button.installEventFilter(self)
 
     # -- what the subclasses say ----------------------------------------------------------------
     def _interpret(self, text: str) -> tuple[object | None, str]:
@@ -170,11 +171,17 @@ class _TypedEdit(QWidget):
         self.feedback.setMinimumHeight(self.feedback.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (watched is self.line and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and event.modifiers() & Qt.KeyboardModifier.AltModifier):
-            self.open_calendar()
-            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if (watched is self.line and event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+                self.open_calendar()
+                return True
+            # Enter on the Calendar button opens the calendar. A tool button ignores Enter,
+            # which would then reach the dialog and press its default button (Save).
+            if watched is self.calendar_button and event.key() in (Qt.Key.Key_Return,
+                                                                   Qt.Key.Key_Enter):
+                self.open_calendar()
+                return True
         return super().eventFilter(watched, event)
 
     def open_calendar(self) -> None:
