@@ -149,7 +149,7 @@ def test_locking_under_the_real_discard_question_answers_no_and_stops(qtbot, con
     dialog.reject()  # Escape's path: asks "Discard changes?", in a real box
 
     assert seen == {"box": "QMessageBox", "title": "Discard changes?",
-                    "buttons": ["Discard changes", "Keep editing"]}
+                    "buttons": ["&Discard changes", "&Keep editing"]}
     assert answers == [False]  # the safe answer, though nobody pressed a button
     assert controller.locked and controller.database is None
     assert not shiboken6.isValid(dialog)

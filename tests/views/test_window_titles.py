@@ -150,7 +150,7 @@ def test_no_window_title_names_the_victim(qtbot, start_app, store, monkeypatch, 
         box = QApplication.activeModalWidget()
         watch.look("message box: discard changes")
         if isinstance(box, QMessageBox):
-            next(b for b in box.buttons() if b.text() == "Keep editing").click()
+            next(b for b in box.buttons() if b.text() == "&Keep editing").click()
 
     QTimer.singleShot(0, read_and_keep_editing)
     dialog.reject()

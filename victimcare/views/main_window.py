@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         for label, status in STATUS_FILTERS:
             self.status_combo.addItem(label, status)
         self.status_combo.setAccessibleName("Show cases")
-        status_label = QLabel("S&how:", central)
+        status_label = QLabel("Sho&w:", central)
         status_label.setBuddy(self.status_combo)
 
         self.enhanced_check = QCheckBox("Enhanced &rights", central)

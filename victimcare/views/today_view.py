@@ -390,11 +390,12 @@ class TodayView(QWidget):
         self.kind_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.bucket_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.reference_edit.textChanged.connect(self._on_filter_changed)
-        # Top to bottom as on screen, as on the Cases page; Enter in the reference goes to
-        # the rows it left.
+        # The rows take the focus first (the screen's focus proxy: Today opens on them), so
+        # Tab goes from the rows to the filters, left to right; Enter in the reference goes
+        # back to the rows.
+        QWidget.setTabOrder(self.table, self.kind_combo)
         QWidget.setTabOrder(self.kind_combo, self.bucket_combo)
         QWidget.setTabOrder(self.bucket_combo, self.reference_edit)
-        QWidget.setTabOrder(self.reference_edit, self.table)
         self.reference_edit.returnPressed.connect(
             lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
