@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from victimcare.reports.fonts import BOLD, ITALIC, REGULAR
+from victimcare.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 # -- colours: dark ink, one muted navy accent, greys for rules and header shading ---------------
 INK = colors.HexColor("#1B1F24")
@@ -81,6 +81,13 @@ class CellParagraph(Paragraph):
 
     _wrapped_width: float | None = None
     _wrapped_size: tuple[float, float] = (0, 0)
+
+    def __init__(self, text: str, style: ParagraphStyle, *args, **kwargs) -> None:
+        # A Paragraph looks its fonts up while parsing, here, not when the document is built:
+        # a document whose cells are made before its title block (the audit log's) would
+        # otherwise meet an unregistered face.
+        register_fonts()
+        super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
         if availWidth != self._wrapped_width:
