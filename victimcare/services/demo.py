@@ -42,7 +42,7 @@ from victimcare.domain.vocabulary import EVENT_KINDS, SUCCESSFUL_OUTCOMES
 from victimcare.domain.working_days import is_working_day
 from victimcare.services import audit
 from victimcare.services.cases import CURRENT_CODE_VERSION
-from victimcare.store import records
+from victimcare.store import demo_data, records
 from victimcare.store.database import Database
 
 T = TypeVar("T")
@@ -572,8 +572,9 @@ def generate_demo(db: Database, case_count: int, seed: int, today: date | None =
     if today is None:
         today = datetime.now(LONDON).date()
     rng = random.Random(seed)
-    officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
-    last_number = _last_reference_numbers(db)
+    officers = records.officers(db)
+    officer_id = officers[0].id if officers else None
+    last_number = demo_data.highest_reference_numbers(db)
 
     # Cases are generated oldest first, so references run in the order cases were opened.
     openings = sorted(_opening_time(rng, today) for _ in range(case_count))
@@ -621,18 +622,6 @@ def generate_demo(db: Database, case_count: int, seed: int, today: date | None =
     if progress is not None:
         progress(case_count, case_count)
     return references
-
-
-def _last_reference_numbers(db: Database) -> dict[int, int]:
-    """The highest VC-YYYY-NNNN number used in each year, compared as numbers (not text, where
-    VC-2026-10000 would sort before VC-2026-9999)."""
-    highest: dict[int, int] = {}
-    for row in db.all("SELECT reference FROM cases WHERE reference LIKE 'VC-%'"):
-        parts = row[0].split("-")
-        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-            year, number = int(parts[1]), int(parts[2])
-            highest[year] = max(highest.get(year, 0), number)
-    return highest
 
 
 # -- time helpers ---------------------------------------------------------------------------
