@@ -109,7 +109,12 @@ def choose_save_path(parent: QWidget | None, suggested: str) -> str | None:
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
     dialog.setDefaultSuffix("pdf")
     dialog.selectFile(suggested)
-    chosen = dialog.selectedFiles() if dialog.exec() == QDialog.DialogCode.Accepted else []
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if not shiboken6.isValid(dialog):
+        # A lock while it asked closed and deleted it (victimcare.views.lock): nothing was
+        # chosen, and the preview it belonged to is gone too.
+        return None
+    chosen = dialog.selectedFiles() if accepted else []
     dialog.deleteLater()
     return chosen[0] if chosen and chosen[0] else None
 
@@ -281,6 +286,10 @@ class PrintPreviewDialog(QDialog):
         self.print_dialog: QPrintDialog | None = None
         self.print_thread: _PrintThread | None = None
         self._print_detail = ""
+        # Where the keyboard was before printing disabled the buttons (Qt moves it on, to
+        # Close), and where Qt moved it: put back when printing ends, so a key pressed after
+        # a print does not close the preview.
+        self._focus_while_printing: tuple[QWidget | None, QWidget | None] = (None, None)
         self.setWindowTitle("Print preview – victimcare")
         self.setWindowIcon(style.app_icon())
         self.setModal(True)
@@ -544,7 +553,9 @@ class PrintPreviewDialog(QDialog):
         self.print_progress.setValue(0)
         self.print_progress.setVisible(True)
         self.status_label.setText(f"Printing 0 of {len(pages)} pages…")
+        before = self.focusWidget()
         self._set_ready(False)
+        self._focus_while_printing = (before, self.focusWidget())
         thread.start()
         return True
 
@@ -588,6 +599,11 @@ class PrintPreviewDialog(QDialog):
         self.print_thread = None
         self.print_progress.setVisible(False)
         self._set_ready(self.is_ready())
+        before, moved_to = self._focus_while_printing
+        self._focus_while_printing = (None, None)
+        if (before is not None and before is not moved_to and shiboken6.isValid(before)
+                and before.isEnabled() and self.focusWidget() is moved_to):
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
         if sent and self.job is not None:
             detail = self._print_detail
             if problem == "stopped":
