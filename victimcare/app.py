@@ -471,6 +471,9 @@ def _start_check(controller: VictimcareApp) -> None:
 
 # -- the entry point --------------------------------------------------------------------------
 def _application(argv: list[str] | None) -> QApplication:
+    from victimcare.views.qt_settings import keep_qt_settings_off_disk
+
+    keep_qt_settings_off_disk()  # before any file dialog: Qt's own would record its folders
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

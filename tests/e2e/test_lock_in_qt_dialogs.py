@@ -41,10 +41,11 @@ TYPED_NAME = "for-the-court-Ashworth"
 
 
 def files_under(*folders) -> set:
-    """Every file there but the store's own (its -wal and -shm come and go with the lock) and
-    Qt's QtProject.conf, where every Qt file dialog keeps the folders it last showed."""
+    """Every file there but the store's own (its -wal and -shm come and go with the lock).
+    Qt's QtProject.conf, where a Qt file dialog would keep the folders it last showed, counts:
+    victimcare keeps Qt from writing it (views.qt_settings)."""
     return {path for folder in folders for path in folder.rglob("*")
-            if not path.name.startswith("store.db") and path.name != "QtProject.conf"}
+            if not path.name.startswith("store.db")}
 
 
 def disclosures(controller) -> list[str]:
