@@ -141,7 +141,7 @@ def _fail(message: str, code: int) -> int:
 # -- passphrases ------------------------------------------------------------------------------
 def _read_passphrase(stdin: TextIO, prompt: str = "Passphrase: ", *, new: bool = False) -> str:
     """From a terminal without echo; otherwise the first line of standard input."""
-    from victimcare.services.setup import PassphraseRejected, check_new_passphrase
+    from victimcare.security.passphrase import PassphraseRejected, check_new_passphrase
 
     if stdin.isatty():
         passphrase = getpass.getpass(prompt)
@@ -323,7 +323,7 @@ def _import(args: argparse.Namespace, stdin: TextIO) -> int:
 
 def _print(args: argparse.Namespace, stdin: TextIO) -> int:
     from victimcare.domain.validation import ValidationError
-    from victimcare.security.files import write_new_private_file
+    from victimcare.private_files import write_new_private_file
     from victimcare.services.printing import build_document
 
     _refuse_existing(args.out)

@@ -27,7 +27,7 @@ from victimcare.domain.validation import (
     raise_if,
 )
 from victimcare.services import audit, commitments
-from victimcare.store import records
+from victimcare.store import case_list, officers, records
 from victimcare.store.database import Database
 
 CURRENT_CODE_VERSION = "victims-code-2020"
@@ -54,7 +54,7 @@ def new_case(
             crime_reference=crime_reference,
             offence_date=offence_date,
             opened_at=now,
-            officer_id=db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1"),
+            officer_id=officers.first_officer_id(db),
             **details,  # type: ignore[arg-type]
         )
         raise_if(case_problems(case, london(now).date()))
@@ -106,7 +106,7 @@ def log_contact(db: Database, case: Case, contact: Contact,
     contact = replace(contact, recorded_at=contact.recorded_at or utc_now(), amendments=[])
     with db.transaction():
         if contact.officer_id is None:
-            contact.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
+            contact.officer_id = officers.first_officer_id(db)
         records.add_contact(db, case.id, contact)
         case.contacts.append(contact)
         try:
@@ -126,7 +126,7 @@ def amend_contact(db: Database, case: Case, contact: Contact,
     amendment = replace(amendment, amended_at=amendment.amended_at or utc_now())
     with db.transaction():
         if amendment.officer_id is None:
-            amendment.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
+            amendment.officer_id = officers.first_officer_id(db)
         records.add_amendment(db, contact.id, amendment)
         # The case's own copy of the entry is what the commitment rules read.
         own = next((c for c in case.contacts if c.id == contact.id), contact)
@@ -151,7 +151,7 @@ def count_cases(db: Database) -> int:
 
 
 def list_cases(db: Database, status: str | None = None) -> list[CaseSummary]:
-    return records.case_summaries(db, status)
+    return case_list.case_summaries(db, status)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -172,7 +172,7 @@ def search_cases(db: Database, text: str, status: str | None = None) -> list[Cas
     query = search_query(text)
     if query is None:
         return list_cases(db, status)
-    found = records.search_cases(db, query)
+    found = case_list.search_cases(db, query)
     return [s for s in found if status is None or s.status == status]
 
 
@@ -224,7 +224,7 @@ def enhanced_case_ids(db: Database) -> set[int]:
     from victimcare.domain.eligibility import eligibility
 
     found: set[int] = set()
-    for case_id, skeleton in records.eligibility_facts(db):
+    for case_id, skeleton in case_list.eligibility_facts(db):
         try:
             rules = load_rules(skeleton.code_version)
         except RulesError:

@@ -17,7 +17,7 @@ import platformdirs
 
 from victimcare import config
 from victimcare.domain.problems import Problem, ValidationError
-from victimcare.security.files import BINARY
+from victimcare.private_files import BINARY
 
 DEFAULT_IDLE_LOCK_MINUTES = 5
 MAX_IDLE_LOCK_MINUTES = 60  # an unattended, unlocked laptop for longer is not a setting

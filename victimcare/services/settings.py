@@ -10,15 +10,13 @@ from __future__ import annotations
 from victimcare.domain.model import Officer
 from victimcare.domain.problems import Problem, ValidationError
 from victimcare.services import audit
+from victimcare.store import officers
 from victimcare.store.database import Database
 
 
 # -- the officer (encrypted store) --------------------------------------------------------------
 def officer(db: Database) -> Officer | None:
-    row = db.first("SELECT id, name, staff_number, team FROM officers ORDER BY id LIMIT 1")
-    if row is None:
-        return None
-    return Officer(row["name"], row["staff_number"], row["team"], id=row["id"])
+    return officers.first_officer(db)
 
 
 def update_officer(db: Database, name: str, staff_number: str, team: str) -> Officer:
@@ -37,8 +35,7 @@ def update_officer(db: Database, name: str, staff_number: str, team: str) -> Off
     if (current.name, current.staff_number, current.team) == (name, staff_number, team):
         return current
     with db.transaction():
-        db.execute("UPDATE officers SET name = ?, staff_number = ?, team = ? WHERE id = ?",
-                   (name, staff_number, team, current.id))
+        officers.rename_officer(db, current.id, name, staff_number, team)
         # Logged after the change, so the row names the officer as they now are.
         audit.record(db, "alteration", "", "officer details changed")
-    return Officer(name, staff_number, team, id=current.id)
+    return Officer(name, staff_number, team, current.created_at, id=current.id)

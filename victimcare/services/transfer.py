@@ -47,9 +47,9 @@ from victimcare.domain.validation import (
     contact_problems,
     event_problems,
 )
-from victimcare.security.files import write_new_private_file
+from victimcare.private_files import write_new_private_file
 from victimcare.services import audit
-from victimcare.store import records
+from victimcare.store import care_plan, commitments, officers, records
 from victimcare.store.database import Database
 
 FORMAT_NAME = "victimcare-export"
@@ -252,8 +252,8 @@ def export_data(db: Database, case_reference: str | None = None,
             if case_id is None:
                 raise LookupError(f"There is no case {case_reference}.")
             case_ids = [case_id]
-        officers = {officer.id: officer for officer in records.officers(db)}
-        cases = [_case_document(records.load_case(db, case_id), officers, now)
+        authors = {officer.id: officer for officer in officers.officers(db)}
+        cases = [_case_document(records.load_case(db, case_id), authors, now)
                  for case_id in case_ids]
         for case in cases:
             audit.record(db, "disclosure", case["reference"], "exported to file")
@@ -940,7 +940,7 @@ def _write_case(db: Database, item: _ParsedCase,
     # Actions and commitments point at needs, events and contacts whose ids exist only now.
     for action, need in item.actions:
         action.need_id = None if need is None else need.id
-        records.add_action(db, case.id, action)
+        care_plan.add_action(db, case.id, action)
         case.care_plan.actions.append(action)
     # Statutory and agreed-contact commitments are derived from the events and contacts,
     # replayed in time order exactly as if entered by hand; only promises (the officer's own
@@ -954,7 +954,7 @@ def _write_case(db: Database, item: _ParsedCase,
         commitment.met_by_contact_id = None if links.contact is None else links.contact.id
         derived.append(commitment)
     for commitment in derived:
-        records.add_commitment(db, case.id, commitment)
+        commitments.add_commitment(db, case.id, commitment)
         case.commitments.append(commitment)
 
 
@@ -963,12 +963,9 @@ def _officer_id(db: Database, officer: tuple[str, str],
     """The store's officer with this name and staff number, added if there is none."""
     if officer not in known:
         name, staff_number = officer
-        found = db.scalar(
-            "SELECT id FROM officers WHERE name = ? AND staff_number = ? ORDER BY id LIMIT 1",
-            (name, staff_number),
-        )
+        found = officers.officer_id_named(db, name, staff_number)
         if found is None:
-            found = records.add_officer(
+            found = officers.add_officer(
                 db, Officer(name, staff_number, created_at=utc_now())).id
         known[officer] = found
     return known[officer]

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from victimcare.domain.timeutil import london, utc_now
 from victimcare.domain.validation import ValidationError
-from victimcare.security.files import FileExistsRefused, write_new_private_file
+from victimcare.private_files import FileExistsRefused, write_new_private_file
 from victimcare.services import audit, printing
 from victimcare.store.database import Database
 from victimcare.views import ask, style
