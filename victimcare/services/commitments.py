@@ -15,6 +15,7 @@ from victimcare.domain.validation import Problem, ValidationError
 from victimcare.domain.working_days import end_of_day
 from victimcare.domain.worklist import WorkItem, bucket
 from victimcare.services import audit
+from victimcare.services.action import case_action
 from victimcare.store import commitments as stored
 from victimcare.store.database import Database
 
@@ -102,21 +103,37 @@ def on_contact_amended(db: Database, case: Case, contact: Contact) -> None:
     refresh_agreed(db, case)
 
 
-def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+def promise_problems(reason: str, due_at: datetime | None) -> list[Problem]:
+    problems = []
     if not reason.strip():
-        raise ValidationError([Problem("reason", "Say what was promised.")])
-    if due_at.tzinfo is None:
-        raise ValidationError([Problem("due_at", "The time needs a time zone.")])
+        problems.append(Problem("reason", "Say what was promised."))
+    if due_at is None:
+        problems.append(Problem("due_at", "Say when the promise is due."))
+    elif due_at.tzinfo is None:
+        problems.append(Problem("due_at", "The time needs a time zone."))
+    return problems
+
+
+def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+    problems = promise_problems(reason, due_at)
+    if problems:
+        raise ValidationError(problems[:1])
+    with case_action(db, case):
+        return record_promise(db, case, reason, due_at)
+
+
+def record_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+    """Store a checked promise as part of the caller's action."""
     with db.transaction():
         commitment = stored.add_commitment(db, case.id, Commitment(
             kind="promise", reason=reason.strip(), due_at=due_at, created_at=utc_now()))
         audit.record(db, "collection", case.reference, "promise recorded")
-    reload(db, case)
+        reload(db, case)
     return commitment
 
 
 def meet_by_choice(db: Database, case: Case, commitment_id: int, contact: Contact) -> None:
-    with db.transaction():
+    with case_action(db, case):
         on_contact_logged(db, case, contact, meets=[commitment_id])
         audit.record(db, "alteration", case.reference, "commitment marked met")
 

@@ -154,6 +154,11 @@ class Database:
                 raise
 
     @property
+    def in_transaction(self) -> bool:
+        """Inside `transaction()`: what is written now is kept only if the whole of it is."""
+        return self._depth > 0
+
+    @property
     def connection(self) -> sqlcipher3.Connection:
         return self._conn
 
