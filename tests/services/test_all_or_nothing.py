@@ -219,3 +219,83 @@ def test_a_promise_with_a_problem_stores_no_contact_either(db, world):
     assert {p.field for p in refused.value.problems} == {"due_at"}
     assert store_contents(db) == before
 
+
+# -- actions that write a file as well as the store -------------------------------------------
+def test_settings_whose_file_cannot_be_written_change_no_officer(db, tmp_path, monkeypatch):
+    from victimcare.services import preferences, settings
+
+    path = tmp_path / "preferences.json"
+    preferences.save_preferences(preferences.Preferences(idle_lock_minutes=7), path)
+    kept, before = path.read_bytes(), store_contents(db)
+
+    def disk_full(prefs, where=None):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(preferences, "save_preferences", disk_full)
+    with pytest.raises(OSError):
+        settings.save_settings(db, "PC Renamed", "T9", "Team Z",
+                               preferences.Preferences(idle_lock_minutes=12), path)
+    assert store_contents(db) == before  # no new name, no audit row
+    assert path.read_bytes() == kept
+
+
+@pytest.mark.parametrize("had_file", [True, False], ids=["file replaced", "file new"])
+def test_settings_whose_commit_fails_put_the_preferences_file_back(db, tmp_path, had_file):
+    from tests.failing_writes import failing_commit
+    from victimcare.services import preferences, settings
+
+    path = tmp_path / "preferences.json"
+    if had_file:
+        preferences.save_preferences(preferences.Preferences(idle_lock_minutes=7), path)
+    kept = path.read_bytes() if had_file else None
+    before = store_contents(db)
+    with failing_commit(db), pytest.raises(StorageFailure):
+        settings.save_settings(db, "PC Renamed", "T9", "Team Z",
+                               preferences.Preferences(idle_lock_minutes=12), path)
+    assert store_contents(db) == before
+    assert (path.read_bytes() if path.exists() else None) == kept
+    # And Save again does both.
+    officer = settings.save_settings(db, "PC Renamed", "T9", "Team Z",
+                                     preferences.Preferences(idle_lock_minutes=12), path)
+    assert settings.officer(db) == officer and officer.name == "PC Renamed"
+    assert preferences.load_preferences(path).idle_lock_minutes == 12
+
+
+def test_settings_problems_in_both_halves_are_all_named_and_nothing_is_written(db, tmp_path):
+    from victimcare.domain.validation import ValidationError
+    from victimcare.services import preferences, settings
+
+    path, before = tmp_path / "preferences.json", store_contents(db)
+    with pytest.raises(ValidationError) as refused:
+        settings.save_settings(db, "  ", "T9", "Team Z",
+                               preferences.Preferences(database_path="relative.db"), path)
+    assert {p.field for p in refused.value.problems} == {"name", "database_path"}
+    assert store_contents(db) == before and not path.exists()
+
+
+def test_a_pdf_that_cannot_be_written_logs_no_disclosure(db, tmp_path):
+    from victimcare.private_files import FileExistsRefused
+    from victimcare.services import printing
+
+    target = tmp_path / "log.pdf"
+    target.write_bytes(b"someone else's file")
+    before = store_contents(db)
+    with pytest.raises(FileExistsRefused):
+        printing.save_pdf(db, b"%PDF-1.4 test", target, "VC-2026-0001", "log saved as PDF")
+    assert store_contents(db) == before
+    assert target.read_bytes() == b"someone else's file"
+
+
+def test_a_pdf_whose_disclosure_cannot_be_committed_is_not_left_on_disk(db, tmp_path):
+    from tests.failing_writes import failing_commit
+    from victimcare.services import printing
+    from victimcare.store import audit_log
+
+    target, before = tmp_path / "log.pdf", store_contents(db)
+    with failing_commit(db), pytest.raises(StorageFailure):
+        printing.save_pdf(db, b"%PDF-1.4 test", target, "VC-2026-0001", "log saved as PDF")
+    assert store_contents(db) == before
+    assert not target.exists()
+    printing.save_pdf(db, b"%PDF-1.4 test", target, "VC-2026-0001", "log saved as PDF")
+    assert target.read_bytes() == b"%PDF-1.4 test"
+    assert audit_log.audit_entries(db)[-1].detail == "log saved as PDF"
