@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -52,18 +53,24 @@ def encode(annotation: str, value: Any) -> Any:
     return value
 
 
+def _decoder(annotation: str) -> Callable[[Any], Any] | None:
+    """How a stored value of this annotation is read back; None when it is stored as it is."""
+    if annotation.startswith("datetime"):
+        return from_storage
+    if annotation.startswith("date"):
+        return date.fromisoformat
+    if annotation.startswith("bool"):
+        return bool
+    if annotation.startswith("list[str]"):
+        return lambda text: list(json.loads(text))
+    return None
+
+
 def decode(annotation: str, value: Any) -> Any:
     if value is None:
         return None
-    if annotation.startswith("datetime"):
-        return from_storage(value)
-    if annotation.startswith("date"):
-        return date.fromisoformat(value)
-    if annotation.startswith("bool"):
-        return bool(value)
-    if annotation.startswith("list[str]"):
-        return list(json.loads(value))
-    return value
+    read = _decoder(annotation)
+    return value if read is None else read(value)
 
 
 def insert(db: Database, table: str, record: Any, **extra: Any) -> int:
@@ -84,10 +91,20 @@ def update(db: Database, table: str, record: Any, key: str, key_value: Any) -> N
     )
 
 
+@functools.cache
+def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    # Each column's decoder chosen once per type, not once per value: the worklist builds
+    # thousands of records in one refresh.
+    return tuple((name, _decoder(kind)) for name, kind in columns(cls))
+
+
 def build(cls: type[T], row: Any, **children: Any) -> T:
     """The record a row holds. The row may carry other columns (a join): only the record's own
     are read, by name."""
-    kwargs = {name: decode(kind, row[name]) for name, kind in columns(cls)}
+    kwargs = {}
+    for name, read in _readers(cls):
+        value = row[name]
+        kwargs[name] = value if read is None or value is None else read(value)
     if _has_id(cls) and "id" in row.keys():
         kwargs["id"] = row["id"]
     kwargs.update(children)
