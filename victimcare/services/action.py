@@ -50,11 +50,13 @@ def _snapshot(case: Case) -> _Saved:
             for name, value in vars(record).items()
         }))
 
-    # Commitments, events, needs and the rest are replaced or appended, never changed in
-    # place; contacts gain amendments, so each contact's own list is kept too.
-    for record in (case, case.victim, case.safe_contact, case.agreement, case.care_plan,
-                   *case.contacts):
+    for record in (case, case.victim, case.safe_contact, case.agreement, case.care_plan):
         keep(record)
+    # Commitments, events, needs and the rest are replaced or appended, never changed in
+    # place; a contact changes only by gaining an amendment. Keeping just that list keeps a
+    # Save on a case with 600 entries well under a millisecond.
+    for contact in case.contacts:
+        saved.append((contact, {"amendments": _SavedList(contact.amendments)}))
     return saved
 
 
