@@ -11,7 +11,7 @@ import pytest
 
 from victimcare.domain.model import Officer
 from victimcare.services import setup
-from victimcare.store.database import use_test_kdf
+from victimcare.store.opening import use_test_kdf
 
 TEST_PASSPHRASE = "correct horse battery staple"
 TEST_KDF_ITERATIONS = 64

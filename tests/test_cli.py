@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import rich_case
 from victimcare import cli
-from victimcare.store import open_database, records
+from victimcare.store import case_list, open_database, records
 
 
 def run(argv, stdin_text=TEST_PASSPHRASE + "\n"):
@@ -137,7 +137,7 @@ def test_demo_makes_a_new_store_and_refuses_an_existing_one(tmp_path, capsys):
     path = tmp_path / "demo.db"
     assert run(["demo", "--db", str(path), "--cases", "6", "--seed", "3"]) == cli.EXIT_OK
     db = open_database(path, TEST_PASSPHRASE)
-    assert len(records.case_summaries(db)) == 6
+    assert len(case_list.case_summaries(db)) == 6
     db.close()
     before = path.read_bytes()
     assert run(["demo", "--db", str(path), "--cases", "6"]) == cli.EXIT_BAD_INPUT
@@ -156,7 +156,7 @@ def test_export_then_import_into_another_store(tmp_path, capsys):
     assert stat_mode(out) == 0o600
     assert run(["import", "--db", str(target), str(out)]) == cli.EXIT_OK
     db = open_database(target, TEST_PASSPHRASE)
-    assert len(records.case_summaries(db)) == 4
+    assert len(case_list.case_summaries(db)) == 4
     db.close()
     # The same file again: every reference is already held, so nothing is imported.
     assert run(["import", "--db", str(target), str(out)]) == cli.EXIT_BAD_INPUT
@@ -168,7 +168,7 @@ def test_export_one_case_and_an_unknown_case(tmp_path, capsys):
     source = tmp_path / "a.db"
     assert run(["demo", "--db", str(source), "--cases", "3"]) == cli.EXIT_OK
     db = open_database(source, TEST_PASSPHRASE)
-    reference = records.case_summaries(db)[0].reference
+    reference = case_list.case_summaries(db)[0].reference
     db.close()
     assert run(["export", "--db", str(source), "--case", reference,
                 "--out", str(tmp_path / "one.json")]) == cli.EXIT_OK
@@ -207,7 +207,7 @@ def test_print_writes_a_private_pdf_and_refuses_bad_requests(tmp_path, capsys):
     source = tmp_path / "a.db"
     assert run(["demo", "--db", str(source), "--cases", "3"]) == cli.EXIT_OK
     db = open_database(source, TEST_PASSPHRASE)
-    reference = records.case_summaries(db)[0].reference
+    reference = case_list.case_summaries(db)[0].reference
     db.close()
     out = tmp_path / "summary.pdf"
     assert run(["print", "summary", "--db", str(source), "--case", reference, "--redact",

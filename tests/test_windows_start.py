@@ -88,7 +88,7 @@ START_UP = f"""
     print("imported", len(names))
 
     from victimcare import config
-    from victimcare.security.files import make_owner_only
+    from victimcare.private_files import make_owner_only
     config.harden_process()
     probe = Path("probe.txt").resolve()  # made before os.name changes: pathlib reads it
     probe.write_text("x")
@@ -104,7 +104,7 @@ START_UP = f"""
     make_owner_only(probe)
     assert probe.stat().st_mode & 0o777 == 0o600, oct(probe.stat().st_mode)
 
-    from victimcare.store.database import use_test_kdf
+    from victimcare.store.opening import use_test_kdf
     use_test_kdf({TEST_KDF_ITERATIONS})
     from victimcare import cli
     store = Path("store.db").resolve()

@@ -141,7 +141,7 @@ def _fail(message: str, code: int) -> int:
 # -- passphrases ------------------------------------------------------------------------------
 def _read_passphrase(stdin: TextIO, prompt: str = "Passphrase: ", *, new: bool = False) -> str:
     """From a terminal without echo; otherwise the first line of standard input."""
-    from victimcare.services.setup import PassphraseRejected, check_new_passphrase
+    from victimcare.security.passphrase import PassphraseRejected, check_new_passphrase
 
     if stdin.isatty():
         passphrase = getpass.getpass(prompt)
@@ -323,22 +323,21 @@ def _import(args: argparse.Namespace, stdin: TextIO) -> int:
 
 def _print(args: argparse.Namespace, stdin: TextIO) -> int:
     from victimcare.domain.validation import ValidationError
-    from victimcare.security.files import write_new_private_file
-    from victimcare.services.printing import build_document
+    from victimcare.services.printing import prepare_document, save_pdf
 
     _refuse_existing(args.out)
     db = _open(args, stdin)
     try:
-        pdf = build_document(db, args.kind, case_reference=args.case_reference,
-                             redact=args.redact, start=args.start, end=args.end)
+        document = prepare_document(db, args.kind, case_reference=args.case_reference,
+                                    redact=args.redact, start=args.start, end=args.end)
+        # The file and its disclosure row together, or neither.
+        save_pdf(db, document.build(), args.out, document.case_reference, document.disclosure)
     except ValidationError as exc:
         raise CommandError("; ".join(p.message for p in exc.problems)) from None
-    finally:
-        db.close()
-    try:
-        write_new_private_file(args.out, pdf)
     except OSError as exc:
         raise CommandError(f"{args.out}: could not be written ({exc.strerror or exc}).") from None
+    finally:
+        db.close()
     print(f"Wrote {args.out}.")
     print("victimcare: note that this PDF is NOT encrypted; keep it safe and delete it when done.",
           file=sys.stderr)

@@ -47,7 +47,7 @@ def harden_process() -> None:
     """Private files by default, and no core dumps that could hold decrypted records."""
     # Everything victimcare creates (database, -wal, -shm, backups, PDFs the user saves)
     # should be readable by the owner only. On Windows the umask only governs the read-only
-    # flag: there a new file takes the permissions of its folder (see security/files.py).
+    # flag: there a new file takes the permissions of its folder (see private_files.py).
     os.umask(0o077)
     if os.name == "nt" or sys.platform == "win32":
         # Windows has no RLIMIT_CORE. Whether a crash leaves a memory dump there is Windows

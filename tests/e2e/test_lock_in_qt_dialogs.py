@@ -32,7 +32,7 @@ from tests.e2e.steps import (
     open_preview,
     unlock_by_keys,
 )
-from victimcare.store import records
+from victimcare.store import audit_log
 from victimcare.views.security_dialogs import BackupDialog
 
 pytestmark = pytest.mark.timeout(120, method="thread")
@@ -49,7 +49,7 @@ def files_under(*folders) -> set:
 
 
 def disclosures(controller) -> list[str]:
-    return [e.detail for e in records.audit_entries(controller.database)
+    return [e.detail for e in audit_log.audit_entries(controller.database)
             if e.action == "disclosure"]
 
 

@@ -37,7 +37,7 @@ from tests.e2e.driver import (
 )
 from tests.e2e.steps import assert_locked_by_the_officer, open_preview, unlock_by_keys
 from tests.views.test_lock import SECRETS
-from victimcare.store import records
+from victimcare.store import audit_log
 from victimcare.views.dialogs.log_contact_dialog import LogContactDialog
 from victimcare.views.print_preview import UNENCRYPTED_WARNING
 from victimcare.views.today_view import DUE as TODAY_DUE
@@ -61,7 +61,7 @@ def contact_count(controller) -> int:
 
 def disclosures(controller) -> list[str]:
     """What the audit log says left the app, oldest first."""
-    return [e.detail for e in sorted(records.audit_entries(controller.database),
+    return [e.detail for e in sorted(audit_log.audit_entries(controller.database),
                                      key=lambda e: e.id) if e.action == "disclosure"]
 
 

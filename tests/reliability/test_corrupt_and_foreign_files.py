@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import TEST_PASSPHRASE
 from tests.factories import rich_case
 from victimcare import cli
-from victimcare.store import records
+from victimcare.store import case_list, records
 
 
 def digest(path):
@@ -96,5 +96,5 @@ def test_moved_away_while_open_fails_plainly_and_damages_nothing(db_path, db, tm
     db.close()
     assert not db_path.exists()
     reopened = open_database(moved, TEST_PASSPHRASE)
-    assert records.case_summaries(reopened)[0].reference == case.reference
+    assert case_list.case_summaries(reopened)[0].reference == case.reference
     reopened.close()

@@ -14,7 +14,7 @@ from victimcare.domain.model import Contact, Officer
 from victimcare.security.backup import make_backup
 from victimcare.services import cases, setup
 from victimcare.services.integrity import store_problems
-from victimcare.store import StorageFailure, open_database, records
+from victimcare.store import StorageFailure, case_list, open_database, records
 
 
 def test_save_on_a_full_disk_fails_plainly_and_keeps_earlier_data(small_disk):
@@ -69,6 +69,6 @@ def test_cli_import_onto_a_full_disk_says_so(small_disk, tmp_path, capsys):
     assert "Traceback" not in err
     (small_disk / "ballast").unlink()
     reopened = open_database(target, TEST_PASSPHRASE)
-    assert records.case_summaries(reopened) == []  # nothing half-imported
+    assert case_list.case_summaries(reopened) == []  # nothing half-imported
     assert store_problems(reopened) == []
     reopened.close()

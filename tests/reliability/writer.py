@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from victimcare.domain.model import CaseEvent, Contact
 from victimcare.services import cases
 from victimcare.store import open_database, records
-from victimcare.store.database import use_test_kdf
+from victimcare.store.opening import use_test_kdf
 
 KDF_ITERATIONS = 64
 

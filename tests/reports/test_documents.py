@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph
 
 from tests.factories import rich_case
 from victimcare.domain.code_rules import load_rules
+from victimcare.domain.compliance import ComplianceFigures, ComplianceReport
 from victimcare.domain.model import (
     Case,
     CaseEvent,
@@ -29,6 +30,7 @@ from victimcare.domain.model import (
 )
 from victimcare.domain.timeutil import LONDON
 from victimcare.domain.validation import ValidationError
+from victimcare.domain.worklist import WorkItem
 from victimcare.reports import (
     VictimContact,
     compliance_document,
@@ -39,9 +41,9 @@ from victimcare.reports import (
 from victimcare.reports.fonts import register_fonts
 from victimcare.reports.layout import MARKING, REDACTION_NOTICE
 from victimcare.reports.styles import CELL, CELL_BOLD, TextLines, para, text_lines
-from victimcare.services import cases, commitments
+from victimcare.services import cases
 from victimcare.services.printing import DOCUMENT_KINDS, build_document
-from victimcare.store import records
+from victimcare.store import audit_log, records
 
 OFFICER = "PC Test Officer (T1001)"
 NOW = datetime(2026, 7, 1, 9, 30, tzinfo=UTC)   # 10:30 in London (BST)
@@ -116,9 +118,9 @@ def all_documents(redact: bool = False) -> dict[str, bytes]:
     return docs
 
 
-def _work_items(case: Case) -> list[commitments.WorkItem]:
-    def item(bucket: str, hours: int, n: int) -> commitments.WorkItem:
-        return commitments.WorkItem(
+def _work_items(case: Case) -> list[WorkItem]:
+    def item(bucket: str, hours: int, n: int) -> WorkItem:
+        return WorkItem(
             commitment_id=n, case_id=1, case_reference=case.reference,
             victim_name=case.victim.display_name, kind="statutory",
             reason="Inform the victim: suspect charged", due_at=NOW + timedelta(hours=hours),
@@ -126,9 +128,9 @@ def _work_items(case: Case) -> list[commitments.WorkItem]:
     return [item("overdue", -30, 1), item("today", 5, 2), item("week", 80, 3)]
 
 
-def _compliance() -> commitments.ComplianceReport:
-    figures = commitments.ComplianceFigures
-    return commitments.ComplianceReport(
+def _compliance() -> ComplianceReport:
+    figures = ComplianceFigures
+    return ComplianceReport(
         date(2026, 4, 1), date(2026, 6, 30), figures(7, 4, 2, 1, 0),
         {"VC-2026-0001": figures(4, 3, 1, 0, 0), "VC-2026-0002": figures(3, 1, 1, 1, 0)})
 
@@ -306,7 +308,7 @@ def test_summary_shows_safe_contact_rights_care_plan_and_commitments():
 
 # -- the service -----------------------------------------------------------------------------
 def _disclosures(db):
-    return [e for e in records.audit_entries(db) if e.action == "disclosure"]
+    return [e for e in audit_log.audit_entries(db) if e.action == "disclosure"]
 
 
 def test_build_document_prints_a_2000_entry_log_and_records_the_disclosure(db):
@@ -387,8 +389,8 @@ def test_document_kinds_are_the_four_documents():
 def test_empty_worklist_and_compliance_say_so():
     worklist = flat("\n".join(pages_of(worklist_document([], {}, OFFICER, NOW))))
     assert "Nothing is overdue, due today or due in the next 7 days." in worklist
-    empty = commitments.ComplianceReport(date(2026, 1, 1), date(2026, 1, 31),
-                                         commitments.ComplianceFigures())
+    empty = ComplianceReport(date(2026, 1, 1), date(2026, 1, 31),
+                                         ComplianceFigures())
     compliance = flat("\n".join(pages_of(compliance_document(empty, OFFICER, NOW))))
     assert "No Victims' Code updates fell due in this period." in compliance
 

@@ -13,7 +13,7 @@ from victimcare import cli
 from victimcare.security.backup import BackupError, change_passphrase, make_backup, restore_backup
 from victimcare.security.passphrase import weakness
 from victimcare.services.setup import PassphraseRejected
-from victimcare.store import UnlockError, open_database, records
+from victimcare.store import UnlockError, case_list, open_database, records
 
 NEW_PASSPHRASE = "lantern orbit quietly marmalade"
 BACKUP_PASSPHRASE = "velvet anchor sixteen glacier"
@@ -33,7 +33,7 @@ def test_passphrase_change_old_fails_new_opens(db_path, db):
     with pytest.raises(UnlockError):
         open_database(db_path, TEST_PASSPHRASE)
     reopened = open_database(db_path, NEW_PASSPHRASE)
-    assert records.case_summaries(reopened)[0].reference == "VC-2026-0042"
+    assert case_list.case_summaries(reopened)[0].reference == "VC-2026-0042"
     reopened.close()
     # The main file alone (no -wal beside it) must already be under the new key.
     assert not db_path.with_name(db_path.name + "-wal").exists() or \
@@ -82,7 +82,7 @@ def test_restore_replaces_the_database_after_checking_the_backup(db_path, db, tm
     db.close()
     restore_backup(out, TEST_PASSPHRASE, db_path)
     restored = open_database(db_path, TEST_PASSPHRASE)
-    assert [s.reference for s in records.case_summaries(restored)] == ["VC-2026-0042"]
+    assert [s.reference for s in case_list.case_summaries(restored)] == ["VC-2026-0042"]
     restored.close()
     assert not db_path.with_name(db_path.name + ".replaced").exists()
 

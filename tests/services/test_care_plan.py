@@ -10,7 +10,7 @@ import pytest
 from victimcare.domain.model import CareAction, CareNeed, Referral, Victim
 from victimcare.domain.validation import ValidationError
 from victimcare.services import care_plan, cases
-from victimcare.store import records
+from victimcare.store import audit_log, records
 
 SECRET = "Lives with her aunt Marta at 4 Elm Row"
 
@@ -115,7 +115,7 @@ def test_every_change_is_audited_without_the_officers_words(db, case):
     referral = care_plan.add_referral(db, case, Referral("rape_crisis", notes=SECRET))
     care_plan.update_referral(db, case, replace(referral, notes=""))
     care_plan.set_review_date(db, case, date(2026, 4, 1), SECRET)
-    entries = [e for e in records.audit_entries(db, case.reference)
+    entries = [e for e in audit_log.audit_entries(db, case.reference)
                if e.detail.startswith(("care plan", "referral"))]
     assert [(e.action, e.detail) for e in entries] == [
         ("collection", "care plan need added"),
@@ -126,4 +126,4 @@ def test_every_change_is_audited_without_the_officers_words(db, case):
         ("alteration", "referral changed: rape_crisis"),
         ("alteration", "care plan review date set"),
     ]
-    assert not any("Marta" in e.detail for e in records.audit_entries(db))
+    assert not any("Marta" in e.detail for e in audit_log.audit_entries(db))

@@ -13,6 +13,7 @@ from victimcare.domain.model import CaseEvent, Contact, ContactAgreement, Victim
 from victimcare.domain.timeutil import LONDON
 from victimcare.domain.validation import ValidationError
 from victimcare.services import cases, commitments
+from victimcare.store import commitments as stored_commitments
 from victimcare.store import records
 
 OPENED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -390,6 +391,6 @@ def test_a_promise_can_be_marked_met_by_a_conversation_already_logged(db, monkey
 def test_the_today_list_reads_open_commitments_from_their_own_index(db):
     # Checked on a fresh store, without the statistics that would steer the planner there.
     plan = " | ".join(r["detail"] for r in db.all(
-        "EXPLAIN QUERY PLAN " + commitments.WORKLIST_SQL, ("2026-03-10T00:00:00+00:00",)))
+        "EXPLAIN QUERY PLAN " + stored_commitments.WORKLIST_SQL, ("2026-03-10T00:00:00+00:00",)))
     assert plan.startswith("SEARCH m USING INDEX commitments_open"), plan
     assert "TEMP B-TREE" not in plan  # already in due order: no sort

@@ -18,7 +18,7 @@ from victimcare.services import audit, setup
 from victimcare.services.cases import CURRENT_CODE_VERSION, new_case, search_cases
 from victimcare.services.demo import generate_demo
 from victimcare.services.integrity import store_problems
-from victimcare.store import records
+from victimcare.store import audit_log, case_list, records
 
 TODAY = date(2026, 11, 28)
 PASSPHRASE = "correct horse battery staple"
@@ -221,9 +221,9 @@ def test_commitments_follow_the_code_rules_and_met_ones_point_at_a_contact(db, d
 
 
 def test_one_audit_row_for_the_whole_run(db):
-    before = len(records.audit_entries(db))
+    before = len(audit_log.audit_entries(db))
     generate_demo(db, 5, seed=3, today=TODAY)
-    entries = records.audit_entries(db)
+    entries = audit_log.audit_entries(db)
     assert len(entries) == before + 1
     assert entries[-1].action == "collection"
     assert entries[-1].detail == "5 fictional demo cases generated"
@@ -234,7 +234,7 @@ def test_running_twice_adds_cases_without_reference_collisions(db):
     existing = new_case(db, Victim("Existing", "Victim"), "assault")
     first = generate_demo(db, 12, seed=5, today=TODAY)
     second = generate_demo(db, 12, seed=5, today=TODAY)
-    references = [s.reference for s in records.case_summaries(db)]
+    references = [s.reference for s in case_list.case_summaries(db)]
     assert len(references) == 25 == len(set(references))
     assert existing.reference in references
     assert not set(first) & set(second)
@@ -249,10 +249,10 @@ def test_progress_is_reported_and_ends_complete(db):
 
 
 def test_no_cases_asked_for_means_nothing_written(db):
-    before = len(records.audit_entries(db))
+    before = len(audit_log.audit_entries(db))
     assert generate_demo(db, 0, seed=1, today=TODAY) == []
-    assert records.case_summaries(db) == []
-    assert len(records.audit_entries(db)) == before
+    assert case_list.case_summaries(db) == []
+    assert len(audit_log.audit_entries(db)) == before
 
 
 def test_today_defaults_to_the_london_date(db):

@@ -11,7 +11,7 @@ import pytest
 
 from victimcare.domain.validation import ValidationError
 from victimcare.services import audit, preferences, settings
-from victimcare.store import records
+from victimcare.store import audit_log
 
 
 def test_officer_details_are_updated_and_audited(db):
@@ -19,17 +19,17 @@ def test_officer_details_are_updated_and_audited(db):
     assert (officer.name, officer.staff_number, officer.team) == (
         "PC Siân Ó Briain", "MP 7731", "Team C")
     assert settings.officer(db).name == "PC Siân Ó Briain"
-    last = records.audit_entries(db)[-1]
+    last = audit_log.audit_entries(db)[-1]
     assert (last.action, last.detail) == ("alteration", "officer details changed")
     assert "Siân" in last.officer  # the row names who the officer now is
     assert audit.verify_chain(db) is None
 
 
 def test_unchanged_details_write_nothing(db):
-    before = len(records.audit_entries(db))
+    before = len(audit_log.audit_entries(db))
     current = settings.officer(db)
     settings.update_officer(db, current.name, current.staff_number, current.team)
-    assert len(records.audit_entries(db)) == before
+    assert len(audit_log.audit_entries(db)) == before
 
 
 def test_a_name_is_required(db):

@@ -33,7 +33,7 @@ from victimcare.domain.model import (
     SafeContactRules,
     Victim,
 )
-from victimcare.security.files import FileExistsRefused
+from victimcare.private_files import FileExistsRefused
 from victimcare.services import audit, cases, setup
 from victimcare.services.transfer import (
     FORMAT_NAME,
@@ -45,7 +45,10 @@ from victimcare.services.transfer import (
     import_from_file,
     parse_export,
 )
-from victimcare.store import records
+from victimcare.store import audit_log, records
+from victimcare.store import care_plan as stored_care_plan
+from victimcare.store import commitments as stored_commitments
+from victimcare.store import officers as stored_officers
 
 REFERENCE = "VC-2026-0042"
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
@@ -60,7 +63,7 @@ def officer_id(db, name: str, staff_number: str) -> int:
     found = db.scalar("SELECT id FROM officers WHERE name = ? AND staff_number = ?",
                       (name, staff_number))
     if found is None:
-        found = records.add_officer(db, Officer(name, staff_number, "Team C",
+        found = stored_officers.add_officer(db, Officer(name, staff_number, "Team C",
                                                 created_at=t(2026, 1, 5, 9, 0))).id
     return found
 
@@ -162,7 +165,7 @@ def store_rich_case(db, reference: str = REFERENCE) -> Case:
         CareAction("Letter of support", "ISVA", date(2026, 3, 10), "cancelled", None,
                    need_id=housing.id),
     ):
-        records.add_action(db, case.id, action)
+        stored_care_plan.add_action(db, case.id, action)
     # What the live app would hold: statutory and agreed commitments follow from the facts
     # (the importer derives them the same way); a promise is the officer's own.
     stored = records.load_case(db, case.id)
@@ -179,13 +182,13 @@ def store_rich_case(db, reference: str = REFERENCE) -> Case:
         Commitment("promise", "Call after the trial", t(2026, 4, 1, 23, 59, 59),
                    created_at=t(2026, 2, 19, 11, 5)),
     ):
-        records.add_commitment(db, case.id, commitment)
+        stored_commitments.add_commitment(db, case.id, commitment)
     return records.load_case(db, case.id)
 
 
 def portable(db, case: Case) -> dict:
     """The case as plain data with store ids left out and links shown as what they point at."""
-    officers = {o.id: (o.name, o.staff_number) for o in records.officers(db)}
+    officers = {o.id: (o.name, o.staff_number) for o in stored_officers.officers(db)}
     links = {
         "officer_id": officers,
         "event_id": {e.id: ("event", i) for i, e in enumerate(case.events)},
@@ -331,9 +334,9 @@ def test_export_of_one_case_and_of_an_unknown_case(db, source_case):
 
 def test_each_exported_case_is_logged_as_a_disclosure(db, source_case):
     store_rich_case(db, "VC-2026-0007")
-    before = len(records.audit_entries(db))
+    before = len(audit_log.audit_entries(db))
     export_data(db)
-    logged = records.audit_entries(db)[before:]
+    logged = audit_log.audit_entries(db)[before:]
     assert [(e.action, e.case_reference, e.detail) for e in logged] == [
         ("disclosure", "VC-2026-0007", "exported to file"),
         ("disclosure", REFERENCE, "exported to file")]
@@ -348,25 +351,25 @@ def test_export_file_is_owner_only_utf8_and_never_overwrites(db, source_case, tm
     # Written as UTF-8 characters, not \u escapes: the file is readable as it stands.
     for text in ("Wójcik", "Nguyễn", "حداد"):
         assert text.encode("utf-8") in data
-    audit_rows = len(records.audit_entries(db))
+    audit_rows = len(audit_log.audit_entries(db))
     with pytest.raises(FileExistsRefused):
         export_to_file(db, path)
     assert path.read_bytes() == data
-    assert len(records.audit_entries(db)) == audit_rows  # no disclosure logged for no file
+    assert len(audit_log.audit_entries(db)) == audit_rows  # no disclosure logged for no file
 
 
 def test_import_logs_a_collection_per_case_and_maps_officers(db, source_case, target, exported):
     store_rich_case(db, "VC-2026-0007")
     document = export_data(db)
-    before = len(records.audit_entries(target))
+    before = len(audit_log.audit_entries(target))
     assert import_data(target, document) == ["VC-2026-0007", REFERENCE]
-    logged = records.audit_entries(target)[before:]
+    logged = audit_log.audit_entries(target)[before:]
     assert [(e.action, e.case_reference, e.detail) for e in logged] == [
         ("collection", "VC-2026-0007", "imported from file"),
         ("collection", REFERENCE, "imported from file")]
     assert audit.verify_chain(target) is None
     # The store's own officer stays first; the case's officers were added once each.
-    assert [(o.name, o.staff_number) for o in records.officers(target)] == [
+    assert [(o.name, o.staff_number) for o in stored_officers.officers(target)] == [
         ("DS Receiving Officer", "R2002"), ("PC Test Officer", "T1001"),
         ("DC Nguyễn Văn An", "D4242")]
 
@@ -376,10 +379,10 @@ def test_import_reuses_an_officer_already_in_the_store(db, source_case, exported
                               Officer("PC Test Officer", "T1001", "Team A"))
     try:
         import_data(same, exported)
-        assert [(o.name, o.staff_number) for o in records.officers(same)] == [
+        assert [(o.name, o.staff_number) for o in stored_officers.officers(same)] == [
             ("PC Test Officer", "T1001"), ("DC Nguyễn Văn An", "D4242")]
         imported = records.load_case(same, records.case_id_for_reference(same, REFERENCE))
-        assert imported.officer_id == records.officers(same)[0].id
+        assert imported.officer_id == stored_officers.officers(same)[0].id
     finally:
         same.close()
 

@@ -16,12 +16,13 @@ from victimcare.store import (
     DatabaseExistsError,
     NewerSchemaError,
     UnlockError,
+    case_list,
     create_database,
     migrations,
     open_database,
     records,
 )
-from victimcare.store.database import use_test_kdf
+from victimcare.store.opening import use_test_kdf
 
 
 def _strip_ids(value):
@@ -133,7 +134,7 @@ def test_migrations_from_the_first_schema_match_a_fresh_create(tmp_path, monkeyp
 
     assert migrations.schema_version(upgraded) == migrations.SCHEMA_VERSION > 1
     assert schema(upgraded) == schema(fresh)
-    assert records.case_summaries(upgraded)[0].reference == "VC-2026-0042"
+    assert case_list.case_summaries(upgraded)[0].reference == "VC-2026-0042"
     upgraded.close()
     fresh.close()
 
@@ -150,7 +151,7 @@ def test_older_schema_is_upgraded_with_a_copy_kept(db_path, db, monkeypatch):
     upgraded = open_database(db_path, TEST_PASSPHRASE)
     assert migrations.schema_version(upgraded) == migrations.SCHEMA_VERSION
     assert upgraded.scalar("SELECT example FROM cases") == "x"
-    assert records.case_summaries(upgraded)[0].reference == "VC-2026-0042"
+    assert case_list.case_summaries(upgraded)[0].reference == "VC-2026-0042"
     upgraded.close()
     copy = db_path.with_name(db_path.name + f".schema-{migrations.SCHEMA_VERSION - 1}.bak")
     assert copy.exists() and stat.S_IMODE(copy.stat().st_mode) == 0o600

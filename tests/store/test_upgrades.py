@@ -17,9 +17,9 @@ import pytest
 from tests.stores.make_store import FOLDER, PASSPHRASE, plain
 from victimcare.services import setup
 from victimcare.services.integrity import store_problems
-from victimcare.store import records
-from victimcare.store.database import use_test_kdf
+from victimcare.store import audit_log, officers, records
 from victimcare.store.migrations import SCHEMA_VERSION, schema_version, upgrade_copies
+from victimcare.store.opening import use_test_kdf
 
 STORES = sorted(FOLDER.glob("victimcare-*-schema-*.db"))
 
@@ -62,11 +62,11 @@ def test_released_store_opens_upgraded_with_nothing_lost(store, tmp_path):
         assert schema_version(db) == SCHEMA_VERSION
         for table, count in expected["counts"].items():
             assert db.scalar(f'SELECT count(*) FROM "{table}"') == count, table
-        assert_holds(plain(records.officers(db)), expected["officers"], "officers")
+        assert_holds(plain(officers.officers(db)), expected["officers"], "officers")
         assert len(expected["cases"]) == 3
         for case in expected["cases"]:
             assert_holds(plain(records.load_case(db, case["id"])), case, case["reference"])
-        assert records.last_audit_hash(db) == expected["audit_head"]
+        assert audit_log.last_audit_hash(db) == expected["audit_head"]
         assert store_problems(db) == []
     finally:
         db.close()

@@ -22,7 +22,7 @@ from victimcare import __version__
 from victimcare.domain.model import Officer
 from victimcare.services import retention, setup
 from victimcare.services.demo import generate_demo
-from victimcare.store import records
+from victimcare.store import audit_log, case_list, officers, records
 from victimcare.store.database import Database
 from victimcare.store.migrations import SCHEMA_VERSION
 
@@ -62,11 +62,11 @@ def manifest(db: Database) -> dict:
         "made_by": __version__,
         "schema": SCHEMA_VERSION,
         "counts": counts,
-        "officers": plain(records.officers(db)),
+        "officers": plain(officers.officers(db)),
         # Each with its victim, safe-contact rules, agreement, events, contact log (with
         # amendments), care plan and commitments.
         "cases": [plain(records.load_case(db, case_id)) for case_id in case_ids],
-        "audit_head": records.last_audit_hash(db),
+        "audit_head": audit_log.last_audit_hash(db),
     }
 
 
@@ -79,7 +79,7 @@ def main() -> int:
     try:
         generate_demo(db, CASES, SEED, today=TODAY)
         # Schema 2's retention decisions, one of each kind, through the app's own services.
-        closed = [case.id for case in records.case_summaries(db, "closed")]
+        closed = [case.id for case in case_list.case_summaries(db, "closed")]
         retention.keep(db, closed[0], "Trial pending for a linked case.", date(2031, 1, 6))
         retention.erase(db, closed[1], "Retention period over; nothing pending.")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file to commit

@@ -13,7 +13,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import main_window_of
 from victimcare import __version__
 from victimcare.services import about
-from victimcare.store.database import library_versions
+from victimcare.store.opening import library_versions
 from victimcare.views.about_dialog import NO_LICENCES, AboutDialog
 
 

@@ -19,7 +19,7 @@ from tests.views.test_case_dialogs import (  # noqa: F401 - fixtures
 )
 from victimcare.domain.timeutil import LONDON
 from victimcare.services import cases
-from victimcare.store import records
+from victimcare.store import audit_log, records
 from victimcare.views import ask
 from victimcare.views.case_view import CaseView
 from victimcare.views.dialogs import LogContactDialog, MeetByEntryDialog
@@ -107,7 +107,7 @@ def test_the_header_shows_who_what_rights_and_how_to_contact_safely(view):
 
 
 def test_opening_a_case_is_logged_as_consultation(view, db):
-    actions = [e.action for e in records.audit_entries(db, view.reference)]
+    actions = [e.action for e in audit_log.audit_entries(db, view.reference)]
     assert actions[-1] == "consultation"
 
 

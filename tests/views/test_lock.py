@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import OFFICER, main_window_of
 from tests.views.test_today import seed_worklist
-from victimcare.store import records
+from victimcare.store import audit_log
 from victimcare.views import ask, clipboard
 from victimcare.views.lock import InactivityTimer, delay_after
 from victimcare.views.unlock_dialog import WRONG_PASSPHRASE
@@ -175,7 +175,7 @@ def test_wrong_passphrases_slow_down_and_are_audited(qtbot, controller):
     assert controller.locked
     unlock(qtbot, controller)
     qtbot.waitUntil(lambda: not controller.locked)
-    details = [e.detail for e in records.audit_entries(controller.database)]
+    details = [e.detail for e in audit_log.audit_entries(controller.database)]
     assert "2 failed unlock attempts" in details
 
 

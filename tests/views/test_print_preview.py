@@ -38,7 +38,7 @@ from tests.views.conftest import main_window_of
 from tests.views.real_modal import answer, click, press
 from tests.views.test_today import seed_worklist
 from victimcare.reports.case_documents import contact_log
-from victimcare.store import records
+from victimcare.store import audit_log
 from victimcare.views import ask, print_preview
 from victimcare.views.print_preview import (
     UNENCRYPTED_WARNING,
@@ -75,7 +75,7 @@ def preview(qtbot, dialog: PrintPreviewDialog, *, owned: bool = True) -> PrintPr
 
 
 def disclosures(window) -> list[str]:
-    return [e.detail for e in records.audit_entries(window.db) if e.action == "disclosure"]
+    return [e.detail for e in audit_log.audit_entries(window.db) if e.action == "disclosure"]
 
 
 def test_the_preview_writes_no_file(qtbot, window, db_path, private_home):
@@ -129,7 +129,7 @@ def test_save_as_pdf_asks_first_then_writes_a_private_file_and_audits(qtbot, win
     assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
     assert saved.read_bytes() == dialog.pdf_bytes()
     assert disclosures(window) == ["summary saved as PDF"]
-    entry = [e for e in records.audit_entries(window.db) if e.action == "disclosure"][0]
+    entry = [e for e in audit_log.audit_entries(window.db) if e.action == "disclosure"][0]
     assert entry.case_reference == "VC-2026-0001"
 
     # An existing file is never written over.
@@ -349,7 +349,7 @@ def test_printing_paints_every_page_and_is_audited(qtbot, long_log, db, tmp_path
     assert stat.S_IMODE(os.stat(tmp_path / "printer.pdf").st_mode) == 0o600
     assert long_log.print_button.isEnabled() and not long_log.print_progress.isVisible()
     assert long_log.status_label.text() == "Sent 10 pages to the printer."
-    assert [e.detail for e in records.audit_entries(db) if e.action == "disclosure"] == [
+    assert [e.detail for e in audit_log.audit_entries(db) if e.action == "disclosure"] == [
         "printed log to a PDF file"]
 
 
@@ -378,7 +378,7 @@ def test_print_opens_the_real_print_dialog_and_prints_the_pages_chosen(qtbot, lo
     assert done.args == [2]
     assert_printed(output, long_log.pdf_bytes(), [1, 2])
     assert stat.S_IMODE(os.stat(output).st_mode) == 0o600
-    assert [e.detail for e in records.audit_entries(db) if e.action == "disclosure"] == [
+    assert [e.detail for e in audit_log.audit_entries(db) if e.action == "disclosure"] == [
         "printed log (pages 2, 3 of 10) to a PDF file"]
 
 
@@ -389,7 +389,7 @@ def test_cancelling_the_print_dialog_prints_nothing(qtbot, long_log, db):
     qtbot.mouseClick(long_log.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(closed) and QApplication.activeModalWidget() is not closed[0])
     assert not long_log.is_printing() and long_log.print_button.isEnabled()
-    assert [e for e in records.audit_entries(db) if e.action == "disclosure"] == []
+    assert [e for e in audit_log.audit_entries(db) if e.action == "disclosure"] == []
 
 
 def test_copies_are_printed_and_said_in_the_audit(qtbot, long_log, db, tmp_path):
@@ -399,7 +399,7 @@ def test_copies_are_printed_and_said_in_the_audit(qtbot, long_log, db, tmp_path)
         assert long_log.print_to(printer)
     assert done.args == [4]
     assert_printed(tmp_path / "copies.pdf", long_log.pdf_bytes(), [1, 2, 1, 2])
-    assert [e.detail for e in records.audit_entries(db) if e.action == "disclosure"] == [
+    assert [e.detail for e in audit_log.audit_entries(db) if e.action == "disclosure"] == [
         "printed log (pages 2, 3 of 10; 2 copies) to a PDF file"]
 
 
@@ -415,7 +415,7 @@ def test_closing_the_preview_stops_a_print_and_leaves_no_half_file(qtbot, long_l
     assert ends == [(0, "stopped")]  # the pages drawn went with the half file
     assert not long_log.is_printing()
     assert not (tmp_path / "stopped.pdf").exists()
-    assert [e for e in records.audit_entries(db) if e.action == "disclosure"] == []
+    assert [e for e in audit_log.audit_entries(db) if e.action == "disclosure"] == []
 
 
 def test_a_printer_that_cannot_start_is_said_in_words(qtbot, long_log, db, tmp_path, told):
@@ -424,7 +424,7 @@ def test_a_printer_that_cannot_start_is_said_in_words(qtbot, long_log, db, tmp_p
     qtbot.waitUntil(lambda: not long_log.is_printing(), timeout=30_000)
     assert told == [("warn", "Print", "The printer could not be started. Nothing was printed.")]
     assert long_log.status_label.text() == "Nothing was printed."
-    assert [e for e in records.audit_entries(db) if e.action == "disclosure"] == []
+    assert [e for e in audit_log.audit_entries(db) if e.action == "disclosure"] == []
 
 
 def _printer_with(printer: QPrinter, *, pages: str | None = None, current: bool = False,

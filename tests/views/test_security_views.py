@@ -8,7 +8,7 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import main_window_of
 from tests.views.test_today import seed_worklist
 from victimcare.services import preferences, settings
-from victimcare.store import UnlockError, open_database, records
+from victimcare.store import UnlockError, audit_log, case_list, open_database, records
 from victimcare.views import ask
 
 NEW_PASSPHRASE = "violet tractor harbour whisper 1987"
@@ -30,7 +30,7 @@ def window(controller):
 
 
 def details(db) -> list[str]:
-    return [entry.detail for entry in records.audit_entries(db)]
+    return [entry.detail for entry in audit_log.audit_entries(db)]
 
 
 # -- settings -----------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def test_backup_from_the_app_with_the_same_passphrase(qtbot, window, tmp_path, m
     assert dialog.current_edit.text() == ""
     copy = open_database(target, TEST_PASSPHRASE)
     try:
-        assert len(records.case_summaries(copy)) == 3
+        assert len(case_list.case_summaries(copy)) == 3
     finally:
         copy.close()
     assert "backup made" in details(window.db)

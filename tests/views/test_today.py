@@ -321,7 +321,7 @@ def test_the_case_overview_says_what_is_due_next(qtbot, window):
 
 
 def test_the_today_model_passes_qts_model_tester_sorted_and_filtered(qtmodeltester):
-    from victimcare.services.commitments import WorkItem
+    from victimcare.domain.worklist import WorkItem
     from victimcare.views.today_view import TodayFilter, TodayModel
 
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

@@ -7,7 +7,6 @@ It names cases by reference only: no victim's name or details appear on it.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -16,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from victimcare.domain.compliance import ComplianceFigures, ComplianceReport
 from victimcare.domain.timeutil import format_date
 from victimcare.reports.fonts import BOLD, REGULAR, register_fonts
 from victimcare.reports.layout import DocumentInfo, build_pdf, title_block
@@ -36,9 +36,6 @@ from victimcare.reports.styles import (
     heading,
     para,
 )
-
-if TYPE_CHECKING:  # reports sit below services: the types are for readers and checkers only
-    from victimcare.services.commitments import ComplianceFigures, ComplianceReport
 
 # Four shades that stay distinct when printed in greyscale (dark to light).
 SERIES = (

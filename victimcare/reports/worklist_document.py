@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.model import Case, Phone
 from victimcare.domain.timeutil import format_datetime, london
+from victimcare.domain.worklist import WorkItem
 from victimcare.reports.fonts import REGULAR, register_fonts
 from victimcare.reports.layout import DocumentInfo, build_pdf, title_block
 from victimcare.reports.safe_contact import safe_contact_block
@@ -32,9 +32,6 @@ from victimcare.reports.styles import (
     para,
     rich,
 )
-
-if TYPE_CHECKING:  # reports sit below services: the type is for readers and checkers only
-    from victimcare.services.commitments import WorkItem
 
 BUCKETS = (
     ("overdue", "Overdue"),

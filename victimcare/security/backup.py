@@ -1,8 +1,8 @@
 """Encrypted backups, restore, and passphrase change.
 
 A backup is never plaintext at any moment: pages go from the keyed store straight into a
-keyed copy (SQLite's online backup between two SQLCipher connections), written beside the
-destination under a temporary name, checked, then atomically renamed into place.
+keyed copy (victimcare.store.copies), written beside the destination under a temporary name,
+checked, then atomically renamed into place.
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from victimcare.security.files import make_owner_only
+from victimcare.private_files import make_owner_only
+from victimcare.security.passphrase import check_new_passphrase
 from victimcare.store import StoreError, UnlockError, open_database
-from victimcare.store.database import (
-    Database,
-    connect_new_keyed,
-    disk_failures_as_store_errors,
-)
+from victimcare.store.copies import BackupError, write_keyed_copy
+from victimcare.store.database import Database
+from victimcare.store.integrity import store_problems
+from victimcare.store.opening import rekey
 
-
-class BackupError(StoreError):
-    """A backup or restore that could not be completed; nothing was replaced."""
+__all__ = ["BackupError", "change_passphrase", "make_backup", "restore_backup"]
 
 
 def _companions(path: Path) -> list[Path]:
@@ -41,25 +39,12 @@ def make_backup(db: Database, destination: str | os.PathLike[str], passphrase: s
     partial = destination.with_name(destination.name + ".partial")
     for leftover in [partial, *_companions(partial)]:
         leftover.unlink(missing_ok=True)
-    target = connect_new_keyed(partial, passphrase)
     try:
-        def report(status: int, remaining: int, total: int) -> None:
-            if progress is not None:
-                progress(total - remaining, total)
-
-        with disk_failures_as_store_errors():
-            db.connection.backup(target, pages=256, progress=report)
-        # Prove the copy before it takes the real name.
-        problems = target.execute("PRAGMA cipher_integrity_check").fetchall()
-        if problems or target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise BackupError("The backup copy did not check out; nothing was kept.")
-        target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        write_keyed_copy(db, partial, passphrase, progress)
     except BaseException:
-        target.close()
         for leftover in [partial, *_companions(partial)]:
             leftover.unlink(missing_ok=True)
         raise
-    target.close()
     _fsync_file(partial)
     os.replace(partial, destination)
     _fsync_dir(destination.parent)
@@ -71,8 +56,6 @@ def restore_backup(backup: str | os.PathLike[str], passphrase: str,
 
     The replaced file is kept (as `<name>.replaced`) until the restored one has opened.
     """
-    from victimcare.services.integrity import store_problems
-
     backup, database = Path(backup), Path(database)
     if not backup.is_file():
         raise BackupError(f"{backup}: no such backup.")
@@ -90,7 +73,7 @@ def restore_backup(backup: str | os.PathLike[str], passphrase: str,
             raise BackupError(f"{backup.name} cannot be restored: {exc}") from None
         try:
             problems = store_problems(candidate)
-            candidate.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            candidate.checkpoint()
         finally:
             candidate.close()
         if problems:
@@ -121,16 +104,11 @@ def restore_backup(backup: str | os.PathLike[str], passphrase: str,
 def change_passphrase(path: str | os.PathLike[str], old: str, new: str) -> None:
     """Verify the old passphrase, re-key every page with the new one, and fold the WAL in so
     no page encrypted under the old key remains; then prove it by reopening."""
-    from victimcare.services.setup import check_new_passphrase
-
     path = Path(path)
     check_new_passphrase(new)
     db = open_database(path, old)
     try:
-        db.connection.reset_key(new.encode("utf-8"))
-        # Re-keyed pages sit in the -wal until a checkpoint; until then the main file alone
-        # would still open with the old key.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        rekey(db, new)
     finally:
         db.close()
     open_database(path, new).close()

@@ -28,3 +28,17 @@ def weakness(passphrase: str, context: list[str] | None = None) -> str | None:
     advice = [feedback.get("warning") or "This passphrase would be easy to guess."]
     advice.extend(feedback.get("suggestions") or [])
     return " ".join(a.rstrip(".") + "." for a in advice if a)
+
+
+class PassphraseRejected(ValueError):
+    """A new passphrase that is too weak to protect the store."""
+
+
+def check_new_passphrase(passphrase: str, repeated: str | None = None,
+                         context: list[str] | None = None) -> None:
+    """Refuse a new passphrase that does not match its repeat or is too weak, saying why."""
+    if repeated is not None and passphrase != repeated:
+        raise PassphraseRejected("The two passphrases do not match.")
+    problem = weakness(passphrase, context)
+    if problem:
+        raise PassphraseRejected(problem)

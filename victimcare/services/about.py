@@ -32,7 +32,7 @@ def components() -> list[Component]:
 
     from victimcare.domain.code_rules import load_rules
     from victimcare.services.cases import CURRENT_CODE_VERSION
-    from victimcare.store.database import library_versions
+    from victimcare.store.opening import library_versions
 
     rules = load_rules(CURRENT_CODE_VERSION)
     in_force = f", in force {rules.in_force:%d/%m/%Y}" if rules.in_force else ""

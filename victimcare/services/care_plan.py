@@ -16,7 +16,7 @@ from victimcare.domain.model import CareAction, CareNeed, Case, Referral
 from victimcare.domain.timeutil import london, utc_now
 from victimcare.domain.validation import Problem, raise_if
 from victimcare.services import audit
-from victimcare.store import records
+from victimcare.store import care_plan as stored
 from victimcare.store.database import Database
 
 # Agencies a safeguarding referral may go to without the victim's consent (a risk to life or
@@ -108,10 +108,8 @@ def _replace_in(rows: list, updated) -> None:
     raise KeyError(updated.id)
 
 
-def _require_row(db: Database, table: str, case: Case, row_id: int | None) -> None:
-    # The table name comes from this module, never from input.
-    if row_id is None or db.scalar(f"SELECT count(*) FROM {table} WHERE id = ? AND case_id = ?",
-                                   (row_id, case.id)) != 1:
+def _require_written(written: bool) -> None:
+    if not written:
         raise_if([Problem("id", "That entry is not part of this care plan.")])
 
 
@@ -119,7 +117,7 @@ def add_need(db: Database, case: Case, need: CareNeed) -> CareNeed:
     need = replace(need, notes=need.notes.strip(), id=None)
     raise_if(need_problems(need))
     with db.transaction():
-        records.add_need(db, case.id, need)
+        stored.add_need(db, case.id, need)
         audit.record(db, "collection", case.reference, "care plan need added")
     case.care_plan.needs.append(need)
     return need
@@ -129,9 +127,7 @@ def update_need(db: Database, case: Case, need: CareNeed) -> CareNeed:
     need = replace(need, notes=need.notes.strip())
     raise_if(need_problems(need))
     with db.transaction():
-        _require_row(db, "care_needs", case, need.id)
-        db.execute("UPDATE care_needs SET area = ?, level = ?, notes = ? WHERE id = ?",
-                   (need.area, need.level, need.notes, need.id))
+        _require_written(stored.update_need(db, case.id, need))
         audit.record(db, "alteration", case.reference, "care plan need changed")
     _replace_in(case.care_plan.needs, need)
     return need
@@ -142,7 +138,7 @@ def add_action(db: Database, case: Case, action: CareAction) -> CareAction:
                      id=None)
     raise_if(action_problems(case, action))
     with db.transaction():
-        records.add_action(db, case.id, action)
+        stored.add_action(db, case.id, action)
         audit.record(db, "collection", case.reference, "care plan action added")
     case.care_plan.actions.append(action)
     return action
@@ -152,14 +148,7 @@ def update_action(db: Database, case: Case, action: CareAction) -> CareAction:
     action = replace(action, description=action.description.strip(), owner=action.owner.strip())
     raise_if(action_problems(case, action))
     with db.transaction():
-        _require_row(db, "care_actions", case, action.id)
-        db.execute(
-            "UPDATE care_actions SET need_id = ?, description = ?, owner = ?, due_date = ?, "
-            "status = ?, completed_on = ? WHERE id = ?",
-            (action.need_id, action.description, action.owner,
-             action.due_date.isoformat() if action.due_date else None, action.status,
-             action.completed_on.isoformat() if action.completed_on else None, action.id),
-        )
+        _require_written(stored.update_action(db, case.id, action))
         audit.record(db, "alteration", case.reference, "care plan action changed")
     _replace_in(case.care_plan.actions, action)
     return action
@@ -169,7 +158,7 @@ def add_referral(db: Database, case: Case, referral: Referral) -> Referral:
     referral = replace(referral, notes=referral.notes.strip(), id=None)
     raise_if(referral_problems(referral))
     with db.transaction():
-        records.add_referral(db, case.id, referral)
+        stored.add_referral(db, case.id, referral)
         audit.record(db, "collection", case.reference, f"referral added: {referral.agency}")
     case.care_plan.referrals.append(referral)
     return referral
@@ -179,15 +168,7 @@ def update_referral(db: Database, case: Case, referral: Referral) -> Referral:
     referral = replace(referral, notes=referral.notes.strip())
     raise_if(referral_problems(referral))
     with db.transaction():
-        _require_row(db, "referrals", case, referral.id)
-        db.execute(
-            "UPDATE referrals SET agency = ?, consent = ?, consent_date = ?, referred_on = ?, "
-            "status = ?, notes = ? WHERE id = ?",
-            (referral.agency, referral.consent,
-             referral.consent_date.isoformat() if referral.consent_date else None,
-             referral.referred_on.isoformat() if referral.referred_on else None,
-             referral.status, referral.notes, referral.id),
-        )
+        _require_written(stored.update_referral(db, case.id, referral))
         audit.record(db, "alteration", case.reference, f"referral changed: {referral.agency}")
     _replace_in(case.care_plan.referrals, referral)
     return referral
@@ -200,6 +181,6 @@ def set_review_date(db: Database, case: Case, review_date: date | None,
     plan = replace(case.care_plan, review_date=review_date,
                    notes=case.care_plan.notes if notes is None else notes.strip())
     with db.transaction():
-        records.save_care_plan_header(db, case.id, plan)
+        stored.save_care_plan_header(db, case.id, plan)
         audit.record(db, "alteration", case.reference, "care plan review date set")
     case.care_plan.review_date, case.care_plan.notes = plan.review_date, plan.notes

@@ -27,7 +27,8 @@ from victimcare.domain.validation import (
     raise_if,
 )
 from victimcare.services import audit, commitments
-from victimcare.store import records
+from victimcare.services.action import case_action
+from victimcare.store import case_list, officers, records
 from victimcare.store.database import Database
 
 CURRENT_CODE_VERSION = "victims-code-2020"
@@ -54,7 +55,7 @@ def new_case(
             crime_reference=crime_reference,
             offence_date=offence_date,
             opened_at=now,
-            officer_id=db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1"),
+            officer_id=officers.first_officer_id(db),
             **details,  # type: ignore[arg-type]
         )
         raise_if(case_problems(case, london(now).date()))
@@ -78,7 +79,7 @@ def case_id_for_reference(db: Database, reference: str) -> int | None:
 
 def update_case(db: Database, case: Case, what: str = "case details changed") -> None:
     raise_if(case_problems(case, london(utc_now()).date()))
-    with db.transaction():
+    with case_action(db, case):
         records.update_case_details(db, case)
         # Eligibility or the agreement may have changed: open deadlines follow the facts.
         commitments.recompute_statutory(db, case)
@@ -89,7 +90,7 @@ def update_case(db: Database, case: Case, what: str = "case details changed") ->
 def record_event(db: Database, case: Case, event: CaseEvent) -> CaseEvent:
     raise_if(event_problems(event))
     event = replace(event, recorded_at=event.recorded_at or utc_now())
-    with db.transaction():
+    with case_action(db, case):
         records.add_event(db, case.id, event)
         case.events.append(event)
         commitments.on_event_recorded(db, case, event)
@@ -99,23 +100,27 @@ def record_event(db: Database, case: Case, event: CaseEvent) -> CaseEvent:
 
 
 def log_contact(db: Database, case: Case, contact: Contact,
-                meets: list[int] | None = None) -> Contact:
+                meets: list[int] | None = None, *, promise: str = "",
+                promise_due: datetime | None = None) -> Contact:
     """Log a contact and mark the commitments it meets: the rules' defaults when `meets` is
-    None, else exactly the commitment ids given (the officer may untick defaults)."""
-    raise_if(contact_problems(contact))
+    None, else exactly the commitment ids given (the officer may untick defaults). A promise
+    made in the conversation (`promise`, due `promise_due`) is recorded with it: the entry and
+    the promise are stored together or not at all, so a failed Save can be repeated."""
+    problems = contact_problems(contact)
+    if promise.strip() or promise_due is not None:
+        problems += commitments.promise_problems(promise, promise_due)
+    raise_if(problems)
     contact = replace(contact, recorded_at=contact.recorded_at or utc_now(), amendments=[])
-    with db.transaction():
+    with case_action(db, case):
         if contact.officer_id is None:
-            contact.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
+            contact.officer_id = officers.first_officer_id(db)
         records.add_contact(db, case.id, contact)
         case.contacts.append(contact)
-        try:
-            commitments.on_contact_logged(db, case, contact, meets)
-        except BaseException:
-            case.contacts.remove(contact)
-            raise
+        commitments.on_contact_logged(db, case, contact, meets)
         records.reindex_case(db, case.id)
         audit.record(db, "collection", case.reference, "contact logged")
+        if promise_due is not None:
+            commitments.record_promise(db, case, promise, promise_due)
     return contact
 
 
@@ -124,24 +129,27 @@ def amend_contact(db: Database, case: Case, contact: Contact,
     """Correct a contact entry. The original stays as written; the amendment says why."""
     raise_if(contact_problems(amendment))
     amendment = replace(amendment, amended_at=amendment.amended_at or utc_now())
-    with db.transaction():
-        if amendment.officer_id is None:
-            amendment.officer_id = db.scalar("SELECT id FROM officers ORDER BY id LIMIT 1")
-        records.add_amendment(db, contact.id, amendment)
-        # The case's own copy of the entry is what the commitment rules read.
-        own = next((c for c in case.contacts if c.id == contact.id), contact)
-        touched = [own] if own is contact else [own, contact]
-        for entry in touched:
-            entry.amendments.append(amendment)
-        try:
-            commitments.on_contact_amended(db, case, own)
-        except BaseException:
+    # The case's own copy of the entry is what the commitment rules read; the caller's copy
+    # (when it is another object) is kept in step with it.
+    own = next((c for c in case.contacts if c.id == contact.id), contact)
+    touched = [own] if own is contact else [own, contact]
+    try:
+        with case_action(db, case):
+            if amendment.officer_id is None:
+                amendment.officer_id = officers.first_officer_id(db)
+            records.add_amendment(db, contact.id, amendment)
             for entry in touched:
-                entry.amendments.remove(amendment)
-            raise
-        records.reindex_case(db, case.id)
-        # The reason is the officer's own words and may name people: it stays in the record.
-        audit.record(db, "alteration", case.reference, "contact entry amended")
+                entry.amendments.append(amendment)
+            # Re-meeting: what the corrected entry no longer meets is owed again.
+            commitments.on_contact_amended(db, case, own)
+            records.reindex_case(db, case.id)
+            # The reason is the officer's own words and may name people: it stays in the
+            # record.
+            audit.record(db, "alteration", case.reference, "contact entry amended")
+    except BaseException:
+        if contact is not own and amendment in contact.amendments:
+            contact.amendments.remove(amendment)  # the case's own copy is put back above
+        raise
     return amendment
 
 
@@ -151,7 +159,7 @@ def count_cases(db: Database) -> int:
 
 
 def list_cases(db: Database, status: str | None = None) -> list[CaseSummary]:
-    return records.case_summaries(db, status)
+    return case_list.case_summaries(db, status)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -172,7 +180,7 @@ def search_cases(db: Database, text: str, status: str | None = None) -> list[Cas
     query = search_query(text)
     if query is None:
         return list_cases(db, status)
-    found = records.search_cases(db, query)
+    found = case_list.search_cases(db, query)
     return [s for s in found if status is None or s.status == status]
 
 
@@ -181,12 +189,9 @@ def move_to_code_version(db: Database, case: Case, code_version: str) -> None:
     from victimcare.domain.code_rules import load_rules
 
     load_rules(code_version)  # refuses an unknown version before anything changes
-    previous, case.code_version = case.code_version, code_version
-    try:
+    with case_action(db, case):
+        previous, case.code_version = case.code_version, code_version
         update_case(db, case, f"moved from {previous} to {code_version}")
-    except BaseException:
-        case.code_version = previous
-        raise
 
 
 def close_case(db: Database, case: Case, reason: str, retention_review_date: date,
@@ -202,20 +207,15 @@ def close_case(db: Database, case: Case, reason: str, retention_review_date: dat
     if case.status == "closed":
         problems.append(Problem("status", "This case is already closed."))
     raise_if(problems)
-    previous = (case.status, case.closed_at, case.closure_reason, case.retention_review_date)
-    case.status, case.closed_at = "closed", now
-    case.closure_reason, case.retention_review_date = reason.strip(), retention_review_date
-    try:
-        with db.transaction():
-            records.update_case_details(db, case)
-            for commitment in case.commitments:
-                if commitment.met_at is None and commitment.waived_at is None:
-                    commitments.waive_row(db, commitment, f"Case closed: {reason.strip()}", now)
-            commitments.reload(db, case)
-            audit.record(db, "alteration", case.reference, "case closed")
-    except BaseException:
-        case.status, case.closed_at, case.closure_reason, case.retention_review_date = previous
-        raise
+    with case_action(db, case):
+        case.status, case.closed_at = "closed", now
+        case.closure_reason, case.retention_review_date = reason.strip(), retention_review_date
+        records.update_case_details(db, case)
+        for commitment in case.commitments:
+            if commitment.met_at is None and commitment.waived_at is None:
+                commitments.waive_row(db, commitment, f"Case closed: {reason.strip()}", now)
+        commitments.reload(db, case)
+        audit.record(db, "alteration", case.reference, "case closed")
 
 
 def enhanced_case_ids(db: Database) -> set[int]:
@@ -224,7 +224,7 @@ def enhanced_case_ids(db: Database) -> set[int]:
     from victimcare.domain.eligibility import eligibility
 
     found: set[int] = set()
-    for case_id, skeleton in records.eligibility_facts(db):
+    for case_id, skeleton in case_list.eligibility_facts(db):
         try:
             rules = load_rules(skeleton.code_version)
         except RulesError:

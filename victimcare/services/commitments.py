@@ -3,25 +3,20 @@ and the queries the Today screen and the reports use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from victimcare.domain import commitment_rules as rules_of
 from victimcare.domain.code_rules import CodeRules, load_rules
+from victimcare.domain.compliance import ComplianceFigures, ComplianceReport
 from victimcare.domain.eligibility import eligibility
-from victimcare.domain.model import (
-    Case,
-    CaseEvent,
-    Commitment,
-    Contact,
-    SafeContactRules,
-    Victim,
-)
-from victimcare.domain.timeutil import from_storage, london, to_storage, utc_now
+from victimcare.domain.model import Case, CaseEvent, Commitment, Contact
+from victimcare.domain.timeutil import london, utc_now
 from victimcare.domain.validation import Problem, ValidationError
 from victimcare.domain.working_days import end_of_day
+from victimcare.domain.worklist import WorkItem, bucket
 from victimcare.services import audit
-from victimcare.store import records
+from victimcare.services.action import case_action
+from victimcare.store import commitments as stored
 from victimcare.store.database import Database
 
 
@@ -30,7 +25,7 @@ def rules_for(case: Case) -> CodeRules:
 
 
 def reload(db: Database, case: Case) -> None:
-    case.commitments = records.commitments_for_case(db, case.id)
+    case.commitments = stored.commitments_for_case(db, case.id)
 
 
 # -- facts arriving -------------------------------------------------------------------------
@@ -41,7 +36,7 @@ def on_event_recorded(db: Database, case: Case, event: CaseEvent) -> Commitment 
     commitment = rules_of.statutory_for(event, rules, eligibility(case, rules).enhanced,
                                         event.recorded_at or utc_now())
     if commitment is not None:
-        records.add_commitment(db, case.id, commitment)
+        stored.add_commitment(db, case.id, commitment)
         reload(db, case)
     return commitment
 
@@ -76,14 +71,11 @@ def on_contact_logged(db: Database, case: Case, contact: Contact,
                 "commitment; an attempt is logged but meets nothing.")])
     moment = contact.current.occurred_at
     for commitment in chosen:
-        db.execute(
-            "UPDATE commitments SET met_by_contact_id = ?, met_at = ? WHERE id = ?",
-            (contact.id, to_storage(moment), commitment.id),
-        )
+        stored.mark_met(db, commitment.id, contact.id, moment)
     if any(c.kind == "agreed" for c in chosen):
         follow_on = rules_of.next_agreed(case.agreement, london(moment).date(), utc_now())
         if follow_on is not None:
-            records.add_commitment(db, case.id, follow_on)
+            stored.add_commitment(db, case.id, follow_on)
     reload(db, case)
     return chosen
 
@@ -104,30 +96,44 @@ def on_contact_amended(db: Database, case: Case, contact: Contact) -> None:
             still_meets = (successful and "investigation_update" in view.covered
                            and event is not None and event.occurred_at <= view.occurred_at)
         if still_meets:
-            db.execute("UPDATE commitments SET met_at = ? WHERE id = ?",
-                       (to_storage(view.occurred_at), commitment.id))
+            stored.move_met_time(db, commitment.id, view.occurred_at)
         else:
-            db.execute("UPDATE commitments SET met_by_contact_id = NULL, met_at = NULL "
-                       "WHERE id = ?", (commitment.id,))
+            stored.mark_unmet(db, commitment.id)
     reload(db, case)
     refresh_agreed(db, case)
 
 
-def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+def promise_problems(reason: str, due_at: datetime | None) -> list[Problem]:
+    problems = []
     if not reason.strip():
-        raise ValidationError([Problem("reason", "Say what was promised.")])
-    if due_at.tzinfo is None:
-        raise ValidationError([Problem("due_at", "The time needs a time zone.")])
+        problems.append(Problem("reason", "Say what was promised."))
+    if due_at is None:
+        problems.append(Problem("due_at", "Say when the promise is due."))
+    elif due_at.tzinfo is None:
+        problems.append(Problem("due_at", "The time needs a time zone."))
+    return problems
+
+
+def add_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+    problems = promise_problems(reason, due_at)
+    if problems:
+        raise ValidationError(problems[:1])
+    with case_action(db, case):
+        return record_promise(db, case, reason, due_at)
+
+
+def record_promise(db: Database, case: Case, reason: str, due_at: datetime) -> Commitment:
+    """Store a checked promise as part of the caller's action."""
     with db.transaction():
-        commitment = records.add_commitment(db, case.id, Commitment(
+        commitment = stored.add_commitment(db, case.id, Commitment(
             kind="promise", reason=reason.strip(), due_at=due_at, created_at=utc_now()))
         audit.record(db, "collection", case.reference, "promise recorded")
-    reload(db, case)
+        reload(db, case)
     return commitment
 
 
 def meet_by_choice(db: Database, case: Case, commitment_id: int, contact: Contact) -> None:
-    with db.transaction():
+    with case_action(db, case):
         on_contact_logged(db, case, contact, meets=[commitment_id])
         audit.record(db, "alteration", case.reference, "commitment marked met")
 
@@ -162,12 +168,7 @@ def waive(db: Database, case: Case, commitment_id: int, reason: str) -> None:
     if not reason.strip():
         raise ValidationError([Problem("reason", "Waiving a commitment needs a reason.")])
     with db.transaction():
-        changed = db.execute(
-            "UPDATE commitments SET waived_at = ?, waived_reason = ? "
-            "WHERE id = ? AND case_id = ? AND met_at IS NULL AND waived_at IS NULL",
-            (to_storage(utc_now()), reason.strip(), commitment_id, case.id),
-        )
-        del changed
+        stored.mark_waived_if_open(db, case.id, commitment_id, utc_now(), reason.strip())
         audit.record(db, "alteration", case.reference, "commitment waived")
     reload(db, case)
 
@@ -184,8 +185,7 @@ def recompute_statutory(db: Database, case: Case) -> None:
         event = events.get(commitment.event_id)
         due = rules_of.statutory_due(event, rules, enhanced) if event else None
         if due is not None and due != commitment.due_at:
-            db.execute("UPDATE commitments SET due_at = ? WHERE id = ?",
-                       (to_storage(due), commitment.id))
+            stored.move_due(db, commitment.id, due)
     reload(db, case)
 
 
@@ -204,12 +204,11 @@ def refresh_agreed(db: Database, case: Case) -> None:
         if open_agreed:
             first, extra = open_agreed[0], open_agreed[1:]
             if first.due_at != due or first.reason != reason:
-                db.execute("UPDATE commitments SET due_at = ?, reason = ? WHERE id = ?",
-                           (to_storage(due), reason, first.id))
+                stored.move_due(db, first.id, due, reason)
             for commitment in extra:
                 waive_row(db, commitment, "Replaced by the current contact agreement")
         else:
-            records.add_commitment(db, case.id, Commitment(
+            stored.add_commitment(db, case.id, Commitment(
                 kind="agreed", reason=reason, due_at=due, created_at=utc_now()))
     else:
         why = agreement.waiver_reason.strip() or "Contact agreement ended"
@@ -224,95 +223,20 @@ def refresh_agreed(db: Database, case: Case) -> None:
 
 def waive_row(db: Database, commitment: Commitment, reason: str,
               when: datetime | None = None) -> None:
-    db.execute("UPDATE commitments SET waived_at = ?, waived_reason = ? WHERE id = ?",
-               (to_storage(when or utc_now()), reason, commitment.id))
+    stored.mark_waived(db, commitment.id, when or utc_now(), reason)
 
 
 # -- queries ----------------------------------------------------------------------------------
-@dataclass
-class WorkItem:
-    commitment_id: int
-    case_id: int
-    case_reference: str
-    victim_name: str
-    kind: str
-    reason: str
-    due_at: datetime
-    bucket: str                      # overdue, today, week
-    safe_contact: SafeContactRules
-    agreed_method: str
-
-
-WORKLIST_SQL = (
-    "SELECT m.id, m.case_id, m.kind, m.reason, m.due_at, c.reference, "
-    "v.given_names, v.family_name, v.preferred_name, a.method AS agreed_method, s.* "
-    # Named, not left to the planner: without fresh statistics SQLite starts from the
-    # open cases instead and reads every commitment they ever had.
-    "FROM commitments m INDEXED BY commitments_open "
-    "JOIN cases c ON c.id = m.case_id AND c.status = 'open' "
-    "JOIN victims v ON v.case_id = c.id "
-    "JOIN safe_contact_rules s ON s.case_id = c.id "
-    "JOIN contact_agreements a ON a.case_id = c.id "
-    "WHERE m.met_at IS NULL AND m.waived_at IS NULL AND m.due_at <= ? "
-    "ORDER BY m.due_at, m.id"
-)
-
-
 def worklist(db: Database, now: datetime | None = None, days_ahead: int = 7) -> list[WorkItem]:
     """Open commitments of open cases that are overdue, due today or due in the next 7 days,
     sorted by due time, each with the case's safe-contact rules."""
     now = now or utc_now()
     today = london(now).date()
-    horizon = end_of_day(today + timedelta(days=days_ahead))
-    rows = db.all(WORKLIST_SQL, (to_storage(horizon),))
+    items = stored.open_commitments_due(db, end_of_day(today + timedelta(days=days_ahead)))
     end_today = end_of_day(today)
-    items = []
-    for r in rows:
-        due = from_storage(r["due_at"])
-        bucket = "overdue" if due < now else "today" if due <= end_today else "week"
-        victim = Victim(r["given_names"], r["family_name"], r["preferred_name"])
-        items.append(WorkItem(
-            commitment_id=r["id"], case_id=r["case_id"], case_reference=r["reference"],
-            victim_name=victim.display_name,
-            kind=r["kind"], reason=r["reason"], due_at=due, bucket=bucket,
-            safe_contact=_safe_contact(r), agreed_method=r["agreed_method"],
-        ))
+    for item in items:
+        item.bucket = bucket(item.due_at, now, end_today)
     return items
-
-
-def _safe_contact(row) -> SafeContactRules:
-    def tri(value):
-        return None if value is None else bool(value)
-    return SafeContactRules(
-        voicemail_ok=tri(row["voicemail_ok"]), texts_ok=tri(row["texts_ok"]),
-        letters_ok=tri(row["letters_ok"]), email_ok=tri(row["email_ok"]),
-        call_from=row["call_from"], call_until=row["call_until"],
-        suspect_lives_with=bool(row["suspect_lives_with"]),
-        suspect_lives_near=bool(row["suspect_lives_near"]), notes=row["notes"],
-    )
-
-
-@dataclass
-class ComplianceFigures:
-    due: int = 0
-    met_on_time: int = 0
-    met_late: int = 0
-    still_open: int = 0
-    waived: int = 0
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Met on time as a share of those that had to be met (waived ones aside)."""
-        counted = self.due - self.waived
-        return None if counted <= 0 else self.met_on_time / counted
-
-
-@dataclass
-class ComplianceReport:
-    start: date
-    end: date
-    overall: ComplianceFigures
-    by_case: dict[str, ComplianceFigures] = field(default_factory=dict)
 
 
 def compliance(db: Database, start: date, end: date) -> ComplianceReport:
@@ -320,24 +244,10 @@ def compliance(db: Database, start: date, end: date) -> ComplianceReport:
     (inclusive, Europe/London days)."""
     if end < start:
         raise ValidationError([Problem("to", "The end of the period is before its start.")])
-    low = to_storage(end_of_day(start - timedelta(days=1)))
-    high = to_storage(end_of_day(end))
-    rows = db.all(
-        "SELECT c.reference, "
-        "count(*) AS due, "
-        "sum(m.met_at IS NOT NULL AND m.met_at <= m.due_at) AS on_time, "
-        "sum(m.met_at IS NOT NULL AND m.met_at > m.due_at) AS late, "
-        "sum(m.met_at IS NULL AND m.waived_at IS NULL) AS open, "
-        "sum(m.met_at IS NULL AND m.waived_at IS NOT NULL) AS waived "
-        "FROM commitments m JOIN cases c ON c.id = m.case_id "
-        "WHERE m.kind = 'statutory' AND m.due_at > ? AND m.due_at <= ? "
-        "GROUP BY c.reference ORDER BY c.reference",
-        (low, high),
-    )
-    report = ComplianceReport(start, end, ComplianceFigures())
-    for r in rows:
-        figures = ComplianceFigures(r["due"], r["on_time"], r["late"], r["open"], r["waived"])
-        report.by_case[r["reference"]] = figures
+    by_case = stored.statutory_figures_by_case(db, end_of_day(start - timedelta(days=1)),
+                                               end_of_day(end))
+    report = ComplianceReport(start, end, ComplianceFigures(), by_case)
+    for figures in by_case.values():
         total = report.overall
         total.due += figures.due
         total.met_on_time += figures.met_on_time

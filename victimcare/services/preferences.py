@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import platformdirs
 
 from victimcare import config
 from victimcare.domain.problems import Problem, ValidationError
-from victimcare.security.files import BINARY
+from victimcare.private_files import BINARY
 
 DEFAULT_IDLE_LOCK_MINUTES = 5
 MAX_IDLE_LOCK_MINUTES = 60  # an unattended, unlocked laptop for longer is not a setting
@@ -84,6 +86,35 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(asdict(prefs), handle, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+@contextmanager
+def put_back_on_failure(path: Path | None = None) -> Iterator[None]:
+    """For an action that saves the preferences among other writes: if the block raises, the
+    preferences file is put back exactly as it was (or removed, if there was none)."""
+    path = path or preferences_path()
+    try:
+        previous = path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    try:
+        yield
+    except BaseException:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        elif not path.is_file() or path.read_bytes() != previous:
+            _replace_with(path, previous)
+        raise
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, path)

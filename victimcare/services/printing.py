@@ -7,14 +7,17 @@ to it (a viewer, a printer, a file the user chose) is the caller's business.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 from victimcare.domain.model import Case
 from victimcare.domain.timeutil import utc_now
 from victimcare.domain.validation import Problem, ValidationError
+from victimcare.private_files import write_new_private_file
 from victimcare.reports.case_documents import contact_log, contact_summary
 from victimcare.reports.compliance_document import compliance_document
 from victimcare.reports.worklist_document import VictimContact, worklist_document
@@ -110,6 +113,23 @@ def prepare_document(db: Database, kind: str, *, case_reference: str | None = No
 def record_disclosure(db: Database, document: PreparedDocument, how: str = "") -> None:
     audit.record(db, "disclosure", document.case_reference,
                  document.disclosure + (f", {how}" if how else ""))
+
+
+def save_pdf(db: Database, pdf: bytes, path: str | os.PathLike[str], case_reference: str,
+             detail: str) -> None:
+    """Write a built document to a new owner-only file the officer chose, and log the
+    disclosure: the audit row exists exactly when the file does. A failed write rolls the
+    row back; a failed commit removes the file."""
+    written = False
+    try:
+        with db.transaction():
+            audit.record(db, "disclosure", case_reference, detail)
+            write_new_private_file(path, pdf)
+            written = True
+    except BaseException:
+        if written:
+            Path(path).unlink(missing_ok=True)
+        raise
 
 
 def build_document(db: Database, kind: str, *, case_reference: str | None = None,

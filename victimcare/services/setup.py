@@ -7,26 +7,17 @@ from pathlib import Path
 
 from victimcare.domain.model import Officer
 from victimcare.domain.timeutil import utc_now
-from victimcare.security.passphrase import MIN_LENGTH, weakness
+from victimcare.security.passphrase import MIN_LENGTH, PassphraseRejected, check_new_passphrase
 from victimcare.services import audit
-from victimcare.store import create_database, open_database, records
+from victimcare.store import create_database, officers, open_database
 from victimcare.store.database import Database
 
 MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
 
-class PassphraseRejected(ValueError):
-    """A new passphrase that is too weak to protect the store."""
-
-
-def check_new_passphrase(passphrase: str, repeated: str | None = None,
-                         context: list[str] | None = None) -> None:
-    """Refuse a new passphrase that does not match its repeat or is too weak, saying why."""
-    if repeated is not None and passphrase != repeated:
-        raise PassphraseRejected("The two passphrases do not match.")
-    problem = weakness(passphrase, context)
-    if problem:
-        raise PassphraseRejected(problem)
+# The views check a new passphrase as it is typed, through this module.
+__all__ = ["MIN_PASSPHRASE_LENGTH", "PassphraseRejected", "check_new_passphrase",
+           "create_store", "current_officer", "unlock"]
 
 
 def create_store(path: str | os.PathLike[str], passphrase: str, officer: Officer) -> Database:
@@ -37,7 +28,7 @@ def create_store(path: str | os.PathLike[str], passphrase: str, officer: Officer
     db = create_database(Path(path), passphrase)
     try:
         with db.transaction():
-            records.add_officer(db, Officer(officer.name.strip(), officer.staff_number.strip(),
+            officers.add_officer(db, Officer(officer.name.strip(), officer.staff_number.strip(),
                                             officer.team.strip(), created_at=utc_now()))
             audit.record(db, "collection", "", "store created")
     except BaseException:
@@ -51,5 +42,4 @@ def unlock(path: str | os.PathLike[str], passphrase: str) -> Database:
 
 
 def current_officer(db: Database) -> Officer | None:
-    found = records.officers(db)
-    return found[0] if found else None
+    return officers.first_officer(db)

@@ -9,9 +9,8 @@ from victimcare.store.database import (
     StorageFailure,
     StoreError,
     UnlockError,
-    create_database,
-    open_database,
 )
+from victimcare.store.opening import create_database, open_database
 
 __all__ = [
     "Database",

@@ -12,8 +12,11 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from victimcare.security.files import make_owner_only
-from victimcare.store.database import APPLICATION_ID, Database, NewerSchemaError, UnlockError
+from victimcare.private_files import make_owner_only
+from victimcare.store.database import Database, NewerSchemaError, UnlockError
+
+# What `meta` says a victimcare database is (0001_initial.sql writes it).
+APPLICATION_ID = "victimcare"
 
 
 def _sql_migration(name: str) -> Callable[[Database], None]:
@@ -85,7 +88,7 @@ def _keep_copy_before_migrating(db: Database, current: int) -> None:
     """Copy the (still encrypted) file aside, so a failed upgrade can never cost data. The
     copy holds every case as it then was: erasing a case removes it (services.retention)."""
     # Fold the WAL into the main file first so the copy is complete on its own.
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.checkpoint()
     copy = db.path.with_name(f"{db.path.name}.schema-{current}.bak")
     if not copy.exists():
         shutil.copyfile(db.path, copy)

@@ -31,7 +31,6 @@ from victimcare.domain.model import AuditEntry
 from victimcare.domain.timeutil import format_date, format_datetime, london, utc_now
 from victimcare.domain.vocabulary import AUDIT_ACTIONS
 from victimcare.services import audit
-from victimcare.store import records
 from victimcare.store.database import Database
 from victimcare.views import style
 from victimcare.views.table_model import HeadedTableModel
@@ -207,7 +206,7 @@ class AuditView(QWidget):
     def reload(self) -> None:
         if self.db is None:
             return
-        self._all = records.audit_entries(self.db)
+        self._all = audit.entries(self.db)
         self.apply_filter()
 
     def period(self) -> tuple[date | None, date | None]:

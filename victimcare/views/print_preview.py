@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 
 from victimcare.domain.timeutil import london, utc_now
 from victimcare.domain.validation import ValidationError
-from victimcare.security.files import FileExistsRefused, write_new_private_file
+from victimcare.private_files import FileExistsRefused
 from victimcare.services import audit, printing
-from victimcare.store.database import Database
+from victimcare.store.database import Database, StoreError
 from victimcare.views import ask, style
 
 KIND_LABELS = {
@@ -625,7 +625,8 @@ class PrintPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            write_new_private_file(path, self.pdf_bytes())
+            printing.save_pdf(self.db, self.pdf_bytes(), path, self.job.case_reference,
+                              f"{self.job.detail} saved as PDF")
         except FileExistsRefused:
             ask.warn(self, "Save as PDF", f"{path.name} already exists there. Choose another "
                                           "name: victimcare never writes over a file.")
@@ -634,8 +635,9 @@ class PrintPreviewDialog(QDialog):
             ask.warn(self, "Save as PDF", f"The PDF could not be saved: "
                                           f"{exc.strerror or 'the disk refused'}.")
             return None
-        audit.record(self.db, "disclosure", self.job.case_reference,
-                     f"{self.job.detail} saved as PDF")
+        except StoreError as exc:
+            ask.warn(self, "Save as PDF", f"The PDF was not saved: {exc}")
+            return None
         self.status_label.setText(f"Saved as {path.name} (not encrypted).")
         self.saved.emit(os.fspath(path))
         return os.fspath(path)

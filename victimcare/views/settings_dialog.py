@@ -157,10 +157,9 @@ class SettingsDialog(QDialog):
             database_path=database_path,
         )
         try:
-            preferences.check_preferences(prefs)
-            officer = settings.update_officer(self.db, self.name_edit.text(),
-                                              self.staff_edit.text(), self.team_edit.text())
-            preferences.save_preferences(prefs, self.preferences_file)
+            officer = settings.save_settings(self.db, self.name_edit.text(),
+                                             self.staff_edit.text(), self.team_edit.text(),
+                                             prefs, self.preferences_file)
         except ValidationError as exc:
             if any(p.field == "name" for p in exc.problems):
                 mark_invalid(self.name_edit, True)
@@ -168,8 +167,9 @@ class SettingsDialog(QDialog):
             self.message.show_message(" ".join(p.message for p in exc.problems))
             return
         except OSError as exc:
-            self.message.show_message("The preferences could not be saved: "
-                                      f"{exc.strerror or 'the disk refused'}.")
+            self.message.show_message("The settings could not be saved "
+                                      f"({exc.strerror or 'the disk refused'}): nothing was "
+                                      "changed.")
             return
         except StoreError as exc:
             self.message.show_message(str(exc))

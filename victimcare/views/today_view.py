@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from victimcare.domain import safe_contact
 from victimcare.domain.timeutil import format_datetime, london, utc_now
 from victimcare.domain.vocabulary import COMMITMENT_KINDS, CONTACT_METHODS
+from victimcare.domain.worklist import WorkItem
 from victimcare.services import commitments
-from victimcare.services.commitments import WorkItem
 from victimcare.store.database import Database
 from victimcare.views.table_model import HeadedTableModel
 from victimcare.views.text import due_in_words, plain_tooltip

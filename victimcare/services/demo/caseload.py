@@ -19,6 +19,7 @@ from victimcare.services.demo.promises import draw_promises
 from victimcare.services.demo.story import CaseStory
 from victimcare.store import demo_data, records
 from victimcare.store.database import Database
+from victimcare.store.officers import officers as officers_of
 
 CASES_PER_TRANSACTION = 500
 
@@ -32,7 +33,7 @@ def generate_demo(db: Database, case_count: int, seed: int, today: date | None =
     if today is None:
         today = datetime.now(LONDON).date()
     rng = random.Random(seed)
-    officers = records.officers(db)
+    officers = officers_of(db)
     officer_id = officers[0].id if officers else None
     last_number = demo_data.highest_reference_numbers(db)
 

@@ -321,13 +321,13 @@ class LogContactDialog(FormDialog):
         return found
 
     def save(self) -> None:
-        contact = self.draft()
-        saved = cases.log_contact(self.db, self.case, contact, meets=self.meet_ids())
+        promise, due = self.promise_edit.text().strip(), self.promise_due_edit.value()
+        if not (promise and due is not None):
+            promise, due = "", None
+        # One service call: the entry and its promise are stored together or not at all.
+        saved = cases.log_contact(self.db, self.case, self.draft(), meets=self.meet_ids(),
+                                  promise=promise, promise_due=due)
         self.saved_contact = saved
-        promise = self.promise_edit.text().strip()
-        due = self.promise_due_edit.value()
-        if promise and due is not None:
-            commitments.add_promise(self.db, self.case, promise, due)
         self.contact_logged.emit(saved.id)
 
 

@@ -1,4 +1,5 @@
-"""Writing files the user asked for (exports, saved PDFs): owner-only, never over another file.
+"""Private files: the database and its copies, and the files the user asked for (exports, saved
+PDFs), are owner-only, and a file the user asked for never goes over another file.
 
 Owner-only means mode 0600 on Linux and macOS. Windows has no such mode bits: a new file takes
 the access list of its folder, and the folders victimcare uses by default (the database under
