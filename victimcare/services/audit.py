@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from victimcare.domain.audit_chain import ChainBreak, entry_hash, first_break
+from victimcare.domain.audit_chain import ChainBreak, Fingerprint, entry_hash, first_break
 from victimcare.domain.model import AuditEntry
 from victimcare.domain.timeutil import utc_now
 from victimcare.store import audit_log, officers
@@ -37,3 +37,18 @@ def entries(db: Database, case_reference: str | None = None) -> list[AuditEntry]
 def verify_chain(db: Database) -> ChainBreak | None:
     """The first row whose hash or link does not match, or None when the chain is whole."""
     return first_break(audit_log.audit_entries(db))
+
+
+def fingerprint(db: Database) -> Fingerprint:
+    """The log's newest row, as every printout and export carries it."""
+    return Fingerprint.of(audit_log.newest_audit_entry(db))
+
+
+def fingerprint_problem(db: Database, anchor: Fingerprint) -> str | None:
+    """None when the log still holds the row `anchor` names, unchanged; else what is wrong."""
+    entry = audit_log.audit_entry(db, anchor.entry_id)
+    if entry is None:
+        return f"audit entry {anchor.entry_id} is missing (rows were deleted)"
+    if not anchor.matches(entry):
+        return f"audit entry {anchor.entry_id} is not the one fingerprinted (history was rewritten)"
+    return None

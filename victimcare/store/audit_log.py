@@ -24,3 +24,13 @@ def audit_entries(db: Database, case_reference: str | None = None) -> list[Audit
             "SELECT * FROM audit_log WHERE case_reference = ? ORDER BY id", (case_reference,)
         )
     return [rows.build(AuditEntry, r) for r in found]
+
+
+def newest_audit_entry(db: Database) -> AuditEntry | None:
+    row = db.first("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
+    return rows.build(AuditEntry, row) if row is not None else None
+
+
+def audit_entry(db: Database, entry_id: int) -> AuditEntry | None:
+    row = db.first("SELECT * FROM audit_log WHERE id = ?", (entry_id,))
+    return rows.build(AuditEntry, row) if row is not None else None
