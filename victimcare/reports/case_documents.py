@@ -14,7 +14,19 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.code_rules import CodeRules
 from victimcare.domain.conversation import ATTEMPT_MARK, is_attempt
-from victimcare.domain.eligibility import age_on, eligibility, under_18_at_offence
+from victimcare.domain.describe import (
+    commitment_kind_words,
+    every_days,
+    met_words,
+    named_party,
+    needs_in_order,
+    phone_lines,
+    printed_status_words,
+    through_the,
+    vulnerability_words,
+    waived_words,
+)
+from victimcare.domain.eligibility import age_on, eligibility
 from victimcare.domain.model import (
     CarePlan,
     Case,
@@ -74,9 +86,7 @@ def _victim_subtitle(victim: Victim) -> str:
 
 
 def _phones(victim: Victim) -> str:
-    if not victim.phones:
-        return NOT_RECORDED
-    return "\n".join(f"{p.number} ({p.label})" if p.label else p.number for p in victim.phones)
+    return "\n".join(phone_lines(victim.phones)) or NOT_RECORDED
 
 
 def _language(victim: Victim) -> str:
@@ -97,9 +107,7 @@ def _victim_facts(case: Case, today: date, redact: bool) -> list[tuple[str, str]
         postcode = victim.postcode or NOT_RECORDED
         phones = _phones(victim)
         email = victim.email or NOT_RECORDED
-    flags = [vocab.label(vocab.VULNERABILITY_FLAGS, f) for f in victim.vulnerability_flags]
-    if under_18_at_offence(case):
-        flags.insert(0, "Under 18 at the time of the offence")
+    flags = vulnerability_words(case)
     return [
         ("Name", victim.full_name),
         ("Preferred name", victim.preferred_name or victim.given_names),
@@ -164,15 +172,11 @@ def _agreement_facts(agreement: ContactAgreement) -> list[tuple[str, str]]:
         state = "Active"
     else:
         state = "No regular contact agreed"
-    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
-    if agreement.through_name:
-        through += f" ({agreement.through_name})"
     return [
-        ("How often", f"Every {agreement.frequency_days} days" if agreement.frequency_days
-         else "Not agreed"),
+        ("How often", every_days(agreement, "Not agreed")),
         ("State", state),
         ("Method", vocab.label(vocab.CONTACT_METHODS, agreement.method)),
-        ("Through", through),
+        ("Through", named_party(agreement.through_whom, agreement.through_name)),
         ("From", format_date(agreement.start_date) or NOT_RECORDED),
         ("Notes", agreement.notes or "None"),
     ]
@@ -204,8 +208,7 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
         ("Review date", format_date(plan.review_date) or NOT_RECORDED),
         ("Plan notes", plan.notes or "None"),
     ], width, page_height=height)]
-    order = list(vocab.NEED_AREAS)
-    needs = sorted(plan.needs, key=lambda n: order.index(n.area) if n.area in order else 99)
+    needs = needs_in_order(plan.needs)
     out.append(subheading("Needs"))
     if needs:
         widths = [130, 60]
@@ -249,15 +252,6 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
     return out
 
 
-_STATUS_WORDS = {
-    "met": "Met on time",
-    "met_late": "MET LATE",
-    "overdue": "OVERDUE",
-    "due": "Due",
-    "waived": "Waived",
-}
-
-
 def _commitments(commitments: list[Commitment], now: datetime,
                  info: DocumentInfo) -> list[Flowable]:
     width = info.frame_width
@@ -268,17 +262,17 @@ def _commitments(commitments: list[Commitment], now: datetime,
     for c in sorted(commitments, key=lambda c: (c.due_at, c.id or 0)):
         status = c.status(now)
         if status == "waived":
-            detail = f"Waived {format_datetime(c.waived_at)}: {c.waived_reason or 'no reason'}"
+            detail = waived_words(c)
         elif c.met_at is not None:
-            detail = f"Met {format_datetime(c.met_at)}"
+            detail = met_words(c)
         else:
             detail = ""
         style = CELL_BOLD if status in ("overdue", "met_late") else CELL
         groups.append(RowGroup([[
-            para(vocab.label(vocab.COMMITMENT_KINDS, c.kind)),
+            para(commitment_kind_words(c)),
             para(c.reason),
             para(format_datetime(c.due_at)),
-            para(_STATUS_WORDS.get(status, status), style),
+            para(printed_status_words(status), style),
             para(detail, CELL_ITALIC if status == "waived" else CELL),
         ]]))
     return data_tables(("Kind", "What is owed", "Due by", "Status", "Met or waived"), groups,
@@ -447,14 +441,10 @@ def _handwritten_page(info: DocumentInfo) -> list[Flowable]:
 
 def _reach(case: Case, redact: bool) -> list[tuple[str, str]]:
     agreement = case.agreement
-    agreed = (f"Every {agreement.frequency_days} days" if agreement.frequency_days
-              else "No regular contact agreed")
+    agreed = every_days(agreement, "No regular contact agreed")
     agreed += f", by {vocab.label(vocab.CONTACT_METHODS, agreement.method).lower()}"
-    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
     if agreement.through_whom != "victim":
-        agreed += f", through the {through if through.isupper() else through.lower()}"
-        if agreement.through_name:
-            agreed += f" ({agreement.through_name})"
+        agreed += f", through {through_the(agreement.through_whom, agreement.through_name)}"
     if agreement.opted_out:
         agreed = f"OPTED OUT of updates – {agreement.waiver_reason}"
     elif agreement.paused:

@@ -41,11 +41,13 @@ from PySide6.QtWidgets import (
 
 from victimcare.domain import commitment_rules
 from victimcare.domain import vocabulary as vocab
+from victimcare.domain.describe import STATUS_WORDS, agreement_words, due_at_words, due_in_words
 from victimcare.domain.eligibility import age_on, eligibility, under_18_at_offence
 from victimcare.domain.model import Case, Commitment, Contact
 from victimcare.domain.timeutil import format_date, format_datetime, london
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.contact_log_model import ID_ROLE, ContactLogModel
 from victimcare.views.dialogs import (
     ActionDialog,
@@ -63,9 +65,7 @@ from victimcare.views.dialogs import (
 )
 from victimcare.views.dialogs.amend_contact_dialog import entry_text, history_text
 from victimcare.views.dialogs.form import FormDialog, clear_widget_text
-from victimcare.views.dialogs.log_contact_dialog import STATUS_WORDS, agreement_words
-from victimcare.views.text import due_at_words, due_in_words, first_line, plain_tooltip
-from victimcare.views.widgets import when_edit
+from victimcare.views.text import first_line, plain_tooltip
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 from victimcare.views.workspace import SECTIONS
 
@@ -105,7 +105,7 @@ class CommitmentsModel(QStandardItemModel):
     def set_case(self, case: Case) -> None:
         self.clear()
         self.setHorizontalHeaderLabels(list(self.HEADERS))
-        at = when_edit.now()
+        at = clock.now()
         contacts = {c.id: c for c in case.contacts}
         # What is still owed first, soonest due at the top; then what was done, newest first.
         still_open = sorted((c for c in case.commitments if commitment_rules.is_open(c)),
@@ -152,7 +152,7 @@ class EventsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(list(self.HEADERS))
         rules = commitments.rules_for(case)
         owed = {c.event_id: c for c in case.commitments if c.event_id is not None}
-        at = when_edit.now()
+        at = clock.now()
         for event in sorted(case.events, key=lambda e: (e.occurred_at, e.id or 0), reverse=True):
             commitment = owed.get(event.id)
             if commitment is not None:
@@ -655,7 +655,7 @@ class CaseView(QWidget):
     def _owed_words(self, case: Case) -> dict[str, str]:
         """The earliest open commitment with its due date and time, and what else is open.
         From the commitments the case already holds: no query of its own."""
-        at = when_edit.now()
+        at = clock.now()
         nearest = commitment_rules.due_next(case.commitments)
         label = self.overview_values["Due next"]
         overdue = nearest is not None and nearest.status(at) == "overdue"
@@ -688,7 +688,7 @@ class CaseView(QWidget):
         born = case.victim.date_of_birth
         if born is None:
             return "Not known"
-        age = age_on(born, london(when_edit.now()).date())
+        age = age_on(born, london(clock.now()).date())
         return f"{format_date(born)} (age {age})"
 
     def _successful(self, contact: Contact) -> bool:
@@ -749,7 +749,7 @@ class CaseView(QWidget):
     def _show_commitments(self, case: Case) -> None:
         self.commitments_model.set_case(case)
         self._fit_columns(self.commitments_table, widest=420)
-        at = when_edit.now()
+        at = clock.now()
         counts: dict[str, int] = {}
         for commitment in case.commitments:
             status = commitment.status(at)
