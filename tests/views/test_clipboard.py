@@ -261,9 +261,9 @@ def test_ctrl_c_on_every_table_of_the_app_goes_through_the_owner(qtbot, window):
     view.show_section("log")
     audit = window.show_audit()
     window.show_cases()
-    window.refresh()
-    tables = {"Today": window.today.table, "Cases": window.table, "Audit log": audit.table,
-              "Commitments": view.commitments_tab.table}
+    window.case_list.refresh()
+    tables = {"Today": window.today.table, "Cases": window.case_list.table,
+              "Audit log": audit.table, "Commitments": view.commitments_tab.table}
     for name, table in tables.items():
         expected = copy_current_cell(qtbot, table)
         assert board().text() == str(expected), name

@@ -105,7 +105,7 @@ def _main_today(qtbot, window, controller):
 
 def _main_cases(qtbot, window, controller):
     window.show_cases()
-    return window, window.search_edit
+    return window, window.case_list.search_edit
 
 
 def _case_tab(tab):
@@ -180,7 +180,7 @@ def _victim_tab(tab: int):
 def _preview(kind: str):
     def open_it(qtbot, window, controller):
         window.show_cases()
-        window.table.selectRow(0)  # Ctrl+P on a chosen case offers its summary and log
+        window.case_list.table.selectRow(0)  # Ctrl+P on a chosen case offers its summary and log
         dialog = window.print_current()
         if dialog.kind_combo.findData(kind) < 0:
             dialog.done(0)
@@ -277,16 +277,17 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
 def test_down_or_enter_in_the_search_moves_into_the_results(qtbot, window, key):
     window.focus_search()
-    qtbot.waitUntil(window.search_edit.hasFocus)
-    qtbot.keyClicks(window.search_edit, "grace")
-    assert window.search_timer.isActive()  # typed faster than the search runs
+    qtbot.waitUntil(window.case_list.search_edit.hasFocus)
+    qtbot.keyClicks(window.case_list.search_edit, "grace")
+    assert window.case_list.search_timer.isActive()  # typed faster than the search runs
     press(qtbot, key)
-    assert window.table.hasFocus()
-    assert window.model.rowCount() == 1  # the search ran at once, not after the pause
-    assert window.table.currentIndex().row() == 0
-    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+    assert window.case_list.table.hasFocus()
+    assert window.case_list.model.rowCount() == 1  # the search ran at once, not after the pause
+    assert window.case_list.table.currentIndex().row() == 0
+    assert [i.row() for i in window.case_list.table.selectionModel().selectedRows()] == [0]
     press(qtbot, Qt.Key.Key_Escape)
-    assert window.search_edit.hasFocus() and window.search_edit.text() == "grace"
+    search_edit = window.case_list.search_edit
+    assert search_edit.hasFocus() and search_edit.text() == "grace"
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)  # Enter on the row opens the case
     view = window.current_case_view()
@@ -295,21 +296,22 @@ def test_down_or_enter_in_the_search_moves_into_the_results(qtbot, window, key):
 
 def test_down_in_a_search_that_finds_nothing_stays_in_the_search(qtbot, window):
     window.focus_search()
-    qtbot.waitUntil(window.search_edit.hasFocus)
-    qtbot.keyClicks(window.search_edit, "nobody by this name")
+    qtbot.waitUntil(window.case_list.search_edit.hasFocus)
+    qtbot.keyClicks(window.case_list.search_edit, "nobody by this name")
     press(qtbot, Qt.Key.Key_Down)
-    assert window.search_edit.hasFocus()
-    assert window.list_stack.currentWidget() is window.empty_label
+    assert window.case_list.search_edit.hasFocus()
+    assert window.case_list.list_stack.currentWidget() is window.case_list.empty_label
 
 
 # -- Alt letters do what they say ------------------------------------------------------------------
 def test_alt_letters_in_the_main_window_and_the_case_view(qtbot, window):
     window.show_cases()
-    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.waitUntil(window.case_list.table.hasFocus)
     press(qtbot, Qt.Key.Key_R, ALT)  # Enhanced rights: clashed with the Edit menu before
-    qtbot.waitUntil(window.enhanced_check.isChecked)  # a button's letter clicks it, animated
+    # A button's letter clicks it, animated.
+    qtbot.waitUntil(window.case_list.enhanced_check.isChecked)
     press(qtbot, Qt.Key.Key_S, ALT)
-    assert window.search_edit.hasFocus()
+    assert window.case_list.search_edit.hasFocus()
     view = window.open_case(1)
     view.log_button.setFocus()
     for digit, page in ((Qt.Key.Key_3, view.care_plan_tab), (Qt.Key.Key_5, view.events_tab),
