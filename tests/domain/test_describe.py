@@ -118,3 +118,15 @@ def test_days_overdue_counts_london_days():
     assert describe.days_overdue(datetime(2026, 3, 10, 8, 0, tzinfo=UTC), NOW) == 0
     assert describe.due_in_words(datetime(2026, 3, 10, 8, 0, tzinfo=UTC), "overdue", NOW) == \
         "overdue since 08:00"
+
+
+def test_covered_items_and_the_interpreter_in_words():
+    entry = Contact(NOW, "phone", "to_victim", "victim", "spoke",
+                    ["needs_assessed", "investigation_update"], "")
+    assert describe.covered_words(entry) == "Needs assessed, Investigation update"
+    assert describe.covered_words(replace(entry, covered=[])) == ""
+    victim = rich_case().victim
+    assert describe.interpreter_language(victim) == "Polish"
+    assert describe.interpreter_language(replace(victim, interpreter_language="")) == \
+        "language not recorded"
+    assert describe.interpreter_language(replace(victim, interpreter_needed=False)) == ""

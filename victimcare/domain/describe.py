@@ -23,8 +23,10 @@ from victimcare.domain.model import (
     Commitment,
     Contact,
     ContactAgreement,
+    ContactAmendment,
     Phone,
     SafeContactRules,
+    Victim,
 )
 from victimcare.domain.timeutil import format_datetime, london
 
@@ -86,6 +88,13 @@ def met_words(commitment: Commitment, by: Contact | None = None) -> str:
     return f"Met {format_datetime(commitment.met_at)}{how}"
 
 
+# -- contact entries ------------------------------------------------------------------------
+def covered_words(entry: Contact | ContactAmendment) -> str:
+    """The Victims' Code items a contact covered, in words, in the order recorded ('' for
+    none)."""
+    return ", ".join(vocab.label(vocab.CODE_ITEMS, item) for item in entry.covered)
+
+
 # -- the victim -------------------------------------------------------------------------------
 def phone_line(phone: Phone) -> str:
     """'07700 900092 (Mobile)', or the number alone when it has no label."""
@@ -94,6 +103,13 @@ def phone_line(phone: Phone) -> str:
 
 def phone_lines(phones: Iterable[Phone]) -> list[str]:
     return [phone_line(p) for p in phones]
+
+
+def interpreter_language(victim: Victim) -> str:
+    """The language an interpreter is needed for, as printed ('' when none is needed)."""
+    if not victim.interpreter_needed:
+        return ""
+    return victim.interpreter_language or "language not recorded"
 
 
 UNDER_18_AT_OFFENCE = "Under 18 at the time of the offence"

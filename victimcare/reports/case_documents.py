@@ -16,7 +16,9 @@ from victimcare.domain.code_rules import CodeRules
 from victimcare.domain.conversation import ATTEMPT_MARK, is_attempt
 from victimcare.domain.describe import (
     commitment_kind_words,
+    covered_words,
     every_days,
+    interpreter_language,
     met_words,
     named_party,
     needs_in_order,
@@ -92,7 +94,7 @@ def _phones(victim: Victim) -> str:
 def _language(victim: Victim) -> str:
     text = victim.language or NOT_RECORDED
     if victim.interpreter_needed:
-        text += f" – interpreter needed ({victim.interpreter_language or 'language not recorded'})"
+        text += f" – interpreter needed ({interpreter_language(victim)})"
     return text
 
 
@@ -287,7 +289,7 @@ def _entry_cells(view: Contact | ContactAmendment, case: Case, narrative: Flowab
     style = CELL_ITALIC if attempt else CELL
     direction = vocab.label(vocab.DIRECTIONS, view.direction)
     outcome = vocab.label(vocab.CONTACT_OUTCOMES, view.outcome)
-    covered = ", ".join(vocab.label(vocab.CODE_ITEMS, item) for item in view.covered)
+    covered = covered_words(view)
     return [
         _local_date(view.occurred_at),
         _local_time(view.occurred_at),
@@ -355,6 +357,16 @@ def _log_widths(width: float, landscape: bool) -> list[float]:
     return [*fixed, width - sum(fixed)]
 
 
+def _log_section(case: Case, info: DocumentInfo) -> list[Flowable]:
+    """The log under its heading: the key, then every entry with its amendments."""
+    if not case.contacts:
+        return [_none("No contact logged yet.")]
+    widths = _log_widths(info.frame_width, landscape=info.landscape)
+    return [_log_key(), Spacer(1, 4),
+            *data_tables(LOG_HEADER, contact_groups(case, widths), widths,
+                         page_height=info.frame_height)]
+
+
 def _log_key() -> Flowable:
     return para(
         "Times are UK local time, oldest first. Attempts are marked “(attempt)” in italics on "
@@ -397,13 +409,7 @@ def contact_summary(case: Case, rules: CodeRules, officer_label: str, now: datet
     story += heading("Commitments", width)
     story += _commitments(case.commitments, now, info)
     story += heading(f"Contact log ({_entries(len(case.contacts))})", width)
-    if case.contacts:
-        story += [_log_key(), Spacer(1, 4)]
-        widths = _log_widths(width, landscape=False)
-        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
-                             page_height=height)
-    else:
-        story.append(_none("No contact logged yet."))
+    story += _log_section(case, info)
     return build_pdf(info, story)
 
 
@@ -474,13 +480,7 @@ def contact_log(case: Case, officer_label: str, now: datetime, redact: bool = Fa
               Spacer(1, 6)]
     story.append(facts_table(_reach(case, redact), width, label_width=96, page_height=height))
     story += heading("Contact log", width)
-    if case.contacts:
-        story += [_log_key(), Spacer(1, 4)]
-        widths = _log_widths(width, landscape=True)
-        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
-                             page_height=height)
-    else:
-        story.append(_none("No contact logged yet."))
+    story += _log_section(case, info)
     story.append(PageBreak())
     story += _handwritten_page(info)
     return build_pdf(info, story)

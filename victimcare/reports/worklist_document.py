@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from victimcare.domain import vocabulary as vocab
-from victimcare.domain.describe import days_overdue, phone_lines, through_the
+from victimcare.domain.describe import (
+    days_overdue,
+    interpreter_language,
+    phone_lines,
+    through_the,
+)
 from victimcare.domain.model import Case, Phone
 from victimcare.domain.timeutil import format_datetime, london
 from victimcare.reports.fonts import REGULAR, register_fonts
@@ -61,8 +66,7 @@ class VictimContact:
         return cls(
             phones=tuple(victim.phones),
             language=victim.language,
-            interpreter_language=(victim.interpreter_language or "language not recorded")
-            if victim.interpreter_needed else "",
+            interpreter_language=interpreter_language(victim),
             communication_needs=victim.communication_needs,
             through_whom=case.agreement.through_whom,
             through_name=case.agreement.through_name,
