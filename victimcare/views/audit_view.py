@@ -98,7 +98,8 @@ class AuditView(QWidget):
         case_label.setBuddy(self.case_edit)
         self.dates_check = QCheckBox("&Dates", self)
         self.dates_check.setAccessibleName("Filter by date")
-        today = QDate.currentDate()
+        day = clock.today()
+        today = QDate(day.year, day.month, day.day)
         self.from_edit = QDateEdit(today.addMonths(-1), self)
         self.to_edit = QDateEdit(today, self)
         for edit, name in ((self.from_edit, "From date"), (self.to_edit, "To date")):
