@@ -11,7 +11,7 @@ def test_audit_log_pdf_as_the_first_document_of_a_fresh_process():
     script = (
         "from datetime import UTC, datetime\n"
         "from victimcare.domain.model import AuditEntry\n"
-        "from victimcare.views.audit_view import audit_document\n"
+        "from victimcare.reports.audit_document import audit_document\n"
         "entry = AuditEntry(at=datetime(2026, 12, 2, 9, 0, tzinfo=UTC), officer='PC Test',\n"
         "    action='consultation', case_reference='VC-2026-0001', detail='opened the case')\n"
         "pdf = audit_document([entry], 'PC Test (T1)', datetime(2026, 12, 2, 9, 5, tzinfo=UTC),\n"

@@ -21,6 +21,7 @@ from victimcare.domain.timeutil import LONDON
 from victimcare.services import cases
 from victimcare.store import records
 from victimcare.views import ask
+from victimcare.views import clock as views_clock
 from victimcare.views.dialogs import (
     AmendContactDialog,
     EventDialog,
@@ -30,7 +31,7 @@ from victimcare.views.dialogs import (
     VictimDialog,
 )
 from victimcare.views.dialogs.form import set_combo
-from victimcare.views.widgets import DateEdit, WhenEdit, when_edit
+from victimcare.views.widgets import DateEdit, WhenEdit
 
 # Thursday 5 March 2026, 16:00 in London (GMT, so the same in UTC).
 NOW = datetime(2026, 3, 5, 16, 0, tzinfo=LONDON)
@@ -39,9 +40,9 @@ OPENED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def clock(monkeypatch):
-    """Every view reads the time through `when_edit.now`: stand it on a known Thursday."""
+    """Every view reads the time through `views.clock.now`: stand it on a known Thursday."""
     state = {"now": NOW.astimezone(UTC)}
-    monkeypatch.setattr(when_edit, "now", lambda: state["now"])
+    monkeypatch.setattr(views_clock, "now", lambda: state["now"])
     return state
 
 
@@ -132,6 +133,19 @@ def test_the_calendar_picks_a_day_and_keeps_the_time(qtbot, clock):
     calendar.activated.emit(QDate(2026, 3, 2))
     assert edit.text() == "02/03/2026 14:30"
     assert not calendar.isVisible()
+
+
+def test_the_calendar_on_an_empty_field_takes_the_time_from_the_views_clock(qtbot, clock):
+    edit = WhenEdit("When")
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.open_calendar()
+    calendar = edit._calendar
+    assert calendar.selectedDate().day() == 5  # today, by the views' clock
+    from PySide6.QtCore import QDate
+    calendar.activated.emit(QDate(2026, 3, 2))
+    assert edit.text() == "02/03/2026 16:00"  # the clock's 16:00, London
+    assert edit.value() == datetime(2026, 3, 2, 16, 0, tzinfo=LONDON)
 
 
 def test_date_edit_takes_words_and_may_be_empty(qtbot, clock):

@@ -76,32 +76,33 @@ def log(qtbot, view, when: str, outcome: str, covered=(), narrative="") -> LogCo
 def seen(view, model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[list[str]]:
     """The rows as the officer sees them: turn to the tab that holds the model first (tabs
     behind the one in front are redrawn when shown)."""
-    tab = {id(view.log_model): 1, id(view.needs_model): 2, id(view.actions_model): 2,
-           id(view.referrals_model): 2, id(view.commitments_model): 3,
-           id(view.events_model): 4}[id(model)]
+    plan = view.care_plan_tab
+    tab = {id(view.log_tab.model): 1, id(plan.needs_model): 2, id(plan.actions_model): 2,
+           id(plan.referrals_model): 2, id(view.commitments_tab.model): 3,
+           id(view.events_tab.model): 4}[id(model)]
     view.tabs.setCurrentIndex(tab)
     return rows(model, parent)
 
 
 def commitment_rows(view) -> list[list[str]]:
-    return seen(view, view.commitments_model)
+    return seen(view, view.commitments_tab.model)
 
 
 # -- the header ---------------------------------------------------------------------------------
 def test_the_header_shows_who_what_rights_and_how_to_contact_safely(view):
-    assert view.name_label.text() == "Zosia (Zofia Anna Wójcik)"
+    assert view.header.name_label.text() == "Zosia (Zofia Anna Wójcik)"
     assert view.reference == "VC-2026-0001"
-    assert view.ids_label.text() == "VC-2026-0001 · Crime ref 01/7755/26 · Sexual offence"
-    assert view.rights_label.text() == "Enhanced rights: sexual offence"
-    banner = view.banner.text()
+    assert view.header.ids_label.text() == "VC-2026-0001 · Crime ref 01/7755/26 · Sexual offence"
+    assert view.header.rights_label.text() == "Enhanced rights: sexual offence"
+    banner = view.header.banner.text()
     assert banner.startswith("⚠ SAFE CONTACT:")
     for words in ("suspect lives nearby", "no voicemail", "no letters (not yet asked)",
                   "call 10:00-16:00 only"):
         assert words in banner
     assert "no texts" not in banner
-    assert view.overview_values["Voicemail"].text() == "NO voicemail"
-    assert view.overview_values["Letters"].text() == "Not yet asked (treat as not safe)"
-    assert view.overview_values["Date of birth"].text() == "01/05/1998 (age 27)"
+    assert view.overview_tab.values["Voicemail"].text() == "NO voicemail"
+    assert view.overview_tab.values["Letters"].text() == "Not yet asked (treat as not safe)"
+    assert view.overview_tab.values["Date of birth"].text() == "01/05/1998 (age 27)"
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
         "&1 Overview", "&2 Contact log", "&3 Care plan", "&4 Commitments", "&5 Events"]
 
@@ -112,8 +113,8 @@ def test_opening_a_case_is_logged_as_consultation(view, db):
 
 
 def test_ctrl_l_opens_the_log_contact_dialog(qtbot, view):
-    view.log_tree.setFocus()
-    qtbot.keyClick(view.log_tree, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    view.log_tab.tree.setFocus()
+    qtbot.keyClick(view.log_tab.tree, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(view.dialog, LogContactDialog) and view.dialog.isVisible())
 
 
@@ -131,7 +132,7 @@ def test_charge_voicemail_then_a_call_that_meets_the_deadline(qtbot, view, db, c
     assert not dialog.isVisible()
     assert commitment_rows(view) == [
         ["Due", "Victims' Code", "Inform the victim: suspect charged", "06/03/2026 23:59", ""]]
-    assert seen(view, view.events_model)[0][:3] == [
+    assert seen(view, view.events_tab.model)[0][:3] == [
         "05/03/2026 15:00", "Suspect charged", "Inform by 06/03/2026 23:59 — Due"]
 
     # A voicemail is an attempt: it can tick nothing and meets nothing.
@@ -141,8 +142,8 @@ def test_charge_voicemail_then_a_call_that_meets_the_deadline(qtbot, view, db, c
     assert dialog.meets_note.text().startswith("This is an attempt")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert seen(view, view.log_model)[0][:2] == ["05/03/2026 15:20", "Attempt"]
-    assert view.log_model.index(0, 1).data(Qt.ItemDataRole.FontRole).italic()
+    assert seen(view, view.log_tab.model)[0][:2] == ["05/03/2026 15:20", "Attempt"]
+    assert view.log_tab.model.index(0, 1).data(Qt.ItemDataRole.FontRole).italic()
     assert commitment_rows(view)[0][0] == "Due"
 
     # She calls back: a conversation covering an investigation update meets the deadline,
@@ -157,11 +158,11 @@ def test_charge_voicemail_then_a_call_that_meets_the_deadline(qtbot, view, db, c
         save(qtbot, dialog)
     assert commitment_rows(view)[0][0] == "Met"
     assert commitment_rows(view)[0][4] == "Met 05/03/2026 15:45 by phone (spoke)"
-    assert view.commitments_summary.text() == "1 met"
-    assert [r[:2] for r in seen(view, view.log_model)] == [
+    assert view.commitments_tab.summary.text() == "1 met"
+    assert [r[:2] for r in seen(view, view.log_tab.model)] == [
         ["05/03/2026 15:45", "Contact made"], ["05/03/2026 15:20", "Attempt"]]
-    assert view.log_summary.text().startswith("2 entries: 1 contacts made, 1 attempts")
-    assert seen(view, view.events_model)[0][2] == "Inform by 06/03/2026 23:59 — Met"
+    assert view.log_tab.summary.text().startswith("2 entries: 1 contacts made, 1 attempts")
+    assert seen(view, view.events_tab.model)[0][2] == "Inform by 06/03/2026 23:59 — Met"
     stored = records.load_case(db, case.id)
     assert stored.commitments[0].met_by_contact_id == stored.contacts[1].id
 
@@ -192,10 +193,10 @@ def test_amending_an_entry_keeps_the_original_in_view(qtbot, view):
     dialog = log(qtbot, view, "today 11:00", "spoke", narrative="Spoke about the ISVA")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    view.tabs.setCurrentWidget(view.log_page)
-    view.select_contact(view.case.contacts[0].id)
-    assert "Spoke about the ISVA" in view.log_detail.toPlainText()
-    dialog = open_dialog(qtbot, view.amend_selected_contact())
+    view.tabs.setCurrentWidget(view.log_tab)
+    view.log_tab.select_contact(view.case.contacts[0].id)
+    assert "Spoke about the ISVA" in view.log_tab.detail.toPlainText()
+    dialog = open_dialog(qtbot, view.log_tab.amend_selected_contact())
     dialog.contact_fields.narrative_edit.moveCursor(QTextCursor.MoveOperation.End)
     type_into(qtbot, dialog.contact_fields.narrative_edit, " and the Havens")
     save(qtbot, dialog)
@@ -203,22 +204,22 @@ def test_amending_an_entry_keeps_the_original_in_view(qtbot, view):
     type_into(qtbot, dialog.reason_edit, "Left out the SARC referral")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    top = seen(view, view.log_model)[0]
+    top = seen(view, view.log_tab.model)[0]
     assert top[1] == "Contact made · amended"
     assert top[6] == "Spoke about the ISVA and the Havens"
-    children = seen(view, view.log_model, view.log_model.index(0, 0))
+    children = seen(view, view.log_tab.model, view.log_tab.model.index(0, 0))
     assert children[0][1] == "As first written" and children[0][6] == "Spoke about the ISVA"
     assert children[1][1].startswith("Amendment 1, ")
     assert children[1][1].endswith(": Left out the SARC referral")
-    view.select_contact(view.case.contacts[0].id)
-    detail = view.log_detail.toPlainText()
+    view.log_tab.select_contact(view.case.contacts[0].id)
+    detail = view.log_tab.detail.toPlainText()
     assert "AS FIRST WRITTEN" in detail and "Reason: Left out the SARC referral" in detail
 
 
 # -- the care plan ------------------------------------------------------------------------------
 def test_a_referral_is_added_with_consent(qtbot, view, db, case):  # noqa: F811
-    view.tabs.setCurrentWidget(view.care_plan_page)
-    dialog = open_dialog(qtbot, view.add_referral())
+    view.tabs.setCurrentWidget(view.care_plan_tab)
+    dialog = open_dialog(qtbot, view.care_plan_tab.add_referral())
     choose(dialog.agency_combo, "isva")
     choose(dialog.status_combo, "made")
     type_into(qtbot, dialog.referred_edit, "today")
@@ -232,32 +233,33 @@ def test_a_referral_is_added_with_consent(qtbot, view, db, case):  # noqa: F811
     type_into(qtbot, dialog.notes_edit, "Havens ISVA team")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert seen(view, view.referrals_model) == [
+    assert seen(view, view.care_plan_tab.referrals_model) == [
         ["ISVA", "Given", "04/03/2026", "05/03/2026", "Made", "Havens ISVA team"]]
     [referral] = records.load_case(db, case.id).care_plan.referrals
     assert (referral.consent, referral.consent_date) == ("given", date(2026, 3, 4))
 
 
 def test_needs_actions_and_the_review_date(qtbot, view):
-    dialog = open_dialog(qtbot, view.add_need())
+    dialog = open_dialog(qtbot, view.care_plan_tab.add_need())
     choose(dialog.area_combo, "housing")
     choose(dialog.level_combo, "high")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    dialog = open_dialog(qtbot, view.add_need())
+    dialog = open_dialog(qtbot, view.care_plan_tab.add_need())
     choose(dialog.area_combo, "safety")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert [r[:2] for r in seen(view, view.needs_model)] == [["Safety", "Medium"], ["Housing", "High"]]
+    assert [r[:2] for r in seen(view, view.care_plan_tab.needs_model)] == [
+        ["Safety", "Medium"], ["Housing", "High"]]
 
-    view.needs_table.setCurrentIndex(view.needs_model.index(1, 0))
-    dialog = open_dialog(qtbot, view.edit_need())
+    view.care_plan_tab.needs_table.setCurrentIndex(view.care_plan_tab.needs_model.index(1, 0))
+    dialog = open_dialog(qtbot, view.care_plan_tab.edit_need())
     choose(dialog.level_combo, "low")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert seen(view, view.needs_model)[1][:2] == ["Housing", "Low"]
+    assert seen(view, view.care_plan_tab.needs_model)[1][:2] == ["Housing", "Low"]
 
-    dialog = open_dialog(qtbot, view.add_action())
+    dialog = open_dialog(qtbot, view.care_plan_tab.add_action())
     save(qtbot, dialog)
     assert dialog.message.text() == "Action: say what is to be done."
     type_into(qtbot, dialog.description_edit, "Fit door alarm")
@@ -265,23 +267,24 @@ def test_needs_actions_and_the_review_date(qtbot, view):
     type_into(qtbot, dialog.due_edit, "20/03/2026")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert seen(view, view.actions_model) == [["Fit door alarm", "Safety", "", "20/03/2026", "Open", ""]]
+    assert seen(view, view.care_plan_tab.actions_model) == [
+        ["Fit door alarm", "Safety", "", "20/03/2026", "Open", ""]]
 
-    dialog = open_dialog(qtbot, view.set_review_date())
+    dialog = open_dialog(qtbot, view.care_plan_tab.set_review_date())
     type_into(qtbot, dialog.review_edit, "01/04/2026")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert view.review_label.text() == "Review by 01/04/2026"
+    assert view.care_plan_tab.review_label.text() == "Review by 01/04/2026"
 
 
 # -- commitments --------------------------------------------------------------------------------
 def test_promises_are_added_met_by_a_contact_or_waived_with_a_reason(qtbot, view):
-    dialog = open_dialog(qtbot, view.add_promise())
+    dialog = open_dialog(qtbot, view.commitments_tab.add_promise())
     type_into(qtbot, dialog.reason_edit, "Send the VPS leaflet")
     type_into(qtbot, dialog.due_edit, "09/03/2026 17:00")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    dialog = open_dialog(qtbot, view.add_promise())
+    dialog = open_dialog(qtbot, view.commitments_tab.add_promise())
     type_into(qtbot, dialog.reason_edit, "Call after the CPS meeting")
     type_into(qtbot, dialog.due_edit, "12/03/2026 17:00")
     with qtbot.waitSignal(view.changed):
@@ -289,16 +292,16 @@ def test_promises_are_added_met_by_a_contact_or_waived_with_a_reason(qtbot, view
     assert [r[2] for r in commitment_rows(view)] == ["Send the VPS leaflet",
                                                      "Call after the CPS meeting"]
 
-    view.commitments_table.setCurrentIndex(view.commitments_model.index(0, 0))
-    dialog = open_dialog(qtbot, view.waive_selected())
+    view.commitments_tab.table.setCurrentIndex(view.commitments_tab.model.index(0, 0))
+    dialog = open_dialog(qtbot, view.commitments_tab.waive_selected())
     save(qtbot, dialog)
     assert dialog.message.text() == "Reason: waiving a commitment needs a reason."
     type_into(qtbot, dialog.reason_edit, "Victim asked for it by email instead")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
 
-    view.select_commitment(view.case.commitments[1].id)
-    dialog = open_dialog(qtbot, view.meet_selected())
+    view.commitments_tab.select_commitment(view.case.commitments[1].id)
+    dialog = open_dialog(qtbot, view.commitments_tab.meet_selected())
     assert isinstance(dialog, LogContactDialog)
     choose(dialog.contact_fields.outcome_combo, "spoke")
     [box] = dialog.meets_checks.values()  # only the open promise is offered
@@ -309,7 +312,7 @@ def test_promises_are_added_met_by_a_contact_or_waived_with_a_reason(qtbot, view
     assert statuses["Send the VPS leaflet"][0] == "Waived"
     assert statuses["Send the VPS leaflet"][1].endswith(": Victim asked for it by email instead")
     assert statuses["Call after the CPS meeting"][0] == "Met"
-    colour = view.commitments_model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color()
+    colour = view.commitments_tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color()
     assert colour.name() in ("#e6f4ea", "#f1f3f4")  # colour travels with the word
 
 
@@ -317,7 +320,7 @@ def _promise_then_a_call(qtbot, view, monkeypatch):
     from victimcare.services import commitments
 
     monkeypatch.setattr(commitments, "utc_now", lambda: datetime(2026, 3, 5, 9, 0, tzinfo=LONDON))
-    dialog = open_dialog(qtbot, view.add_promise())
+    dialog = open_dialog(qtbot, view.commitments_tab.add_promise())
     type_into(qtbot, dialog.reason_edit, "Call after the CPS meeting")
     type_into(qtbot, dialog.due_edit, "12/03/2026 17:00")
     with qtbot.waitSignal(view.changed):
@@ -332,7 +335,7 @@ def _promise_then_a_call(qtbot, view, monkeypatch):
     assert promise.met_at is None
     # Turning to the Commitments tab, as the officer does: the promise is still due.
     assert {r[2]: r[0] for r in commitment_rows(view)}["Call after the CPS meeting"] == "Due"
-    view.select_commitment(promise.id)
+    view.commitments_tab.select_commitment(promise.id)
     return promise
 
 
@@ -340,7 +343,7 @@ def test_a_promise_kept_in_a_call_already_logged_is_marked_met_by_that_entry(qtb
                                                                              monkeypatch):
     promise = _promise_then_a_call(qtbot, view, monkeypatch)
     entries = len(view.case.contacts)
-    dialog = open_dialog(qtbot, view.meet_selected())
+    dialog = open_dialog(qtbot, view.commitments_tab.meet_selected())
     assert isinstance(dialog, MeetByEntryDialog)
     # Only the conversation is offered, not the attempt.
     assert [dialog.entry_list.item(i).text() for i in range(dialog.entry_list.count())] == [
@@ -356,7 +359,7 @@ def test_a_promise_kept_in_a_call_already_logged_is_marked_met_by_that_entry(qtb
 
 def test_a_new_contact_can_still_be_logged_to_meet_the_promise(qtbot, view, monkeypatch):
     promise = _promise_then_a_call(qtbot, view, monkeypatch)
-    dialog = open_dialog(qtbot, view.meet_selected())
+    dialog = open_dialog(qtbot, view.commitments_tab.meet_selected())
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     log_dialog = open_dialog(qtbot, view.dialog)
@@ -367,7 +370,7 @@ def test_a_new_contact_can_still_be_logged_to_meet_the_promise(qtbot, view, monk
 
 # -- closing ------------------------------------------------------------------------------------
 def test_closing_a_case(qtbot, view, db, case):  # noqa: F811
-    dialog = open_dialog(qtbot, view.add_promise())
+    dialog = open_dialog(qtbot, view.commitments_tab.add_promise())
     type_into(qtbot, dialog.reason_edit, "Ring on Monday")
     type_into(qtbot, dialog.due_edit, "09/03/2026 17:00")
     with qtbot.waitSignal(view.changed):
@@ -380,7 +383,7 @@ def test_closing_a_case(qtbot, view, db, case):  # noqa: F811
     type_into(qtbot, dialog.reason_edit, "NFA: victim withdrew support")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert view.status_label.text().startswith("CLOSED")
+    assert view.header.status_label.text().startswith("CLOSED")
     assert not view.close_button.isEnabled()
     assert commitment_rows(view)[0][0] == "Waived"
     stored = records.load_case(db, case.id)
@@ -399,9 +402,9 @@ def test_editing_the_victim_updates_the_header(qtbot, view, monkeypatch):
     dialog.lives_near_check.setChecked(False)
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    assert view.banner.warnings == []
-    assert view.banner.text() == "Safe contact: no restrictions recorded"
-    assert view.overview_values["Voicemail"].text() == "Safe to leave"
+    assert view.header.banner.warnings == []
+    assert view.header.banner.text() == "Safe contact: no restrictions recorded"
+    assert view.overview_tab.values["Voicemail"].text() == "Safe to leave"
 
 
 def test_a_second_dialog_is_not_stacked_on_the_first(qtbot, view, monkeypatch):
@@ -423,7 +426,7 @@ def test_clear_personal_data_leaves_nothing_about_the_victim(qtbot, view, db):
     dialog = log(qtbot, view, "today 11:00", "spoke", narrative="Zosia asked about bail")
     with qtbot.waitSignal(view.changed):
         save(qtbot, dialog)
-    view.select_contact(view.case.contacts[0].id)
+    view.log_tab.select_contact(view.case.contacts[0].id)
     open_dialog(qtbot, view.log_contact())  # left open, with the victim's name in its title
     type_into(qtbot, view.dialog.contact_fields.narrative_edit, "Wójcik called back")
 
@@ -435,8 +438,9 @@ def test_clear_personal_data_leaves_nothing_about_the_victim(qtbot, view, db):
     left = [text for text in _all_text(view) if any(s in text for s in secrets)]
     assert left == []
     assert view.case is None and view.dialog is None
-    for model in (view.log_model, view.commitments_model, view.events_model, view.needs_model,
-                  view.actions_model, view.referrals_model):
+    plan = view.care_plan_tab
+    for model in (view.log_tab.model, view.commitments_tab.model, view.events_tab.model,
+                  plan.needs_model, plan.actions_model, plan.referrals_model):
         assert model.rowCount() == 0
 
 
@@ -456,5 +460,5 @@ def _all_text(view) -> list[str]:
 
 
 def test_now_is_the_test_clock(clock):  # noqa: F811
-    from victimcare.views.widgets import when_edit
-    assert when_edit.now() == NOW
+    from victimcare.views import clock as views_clock
+    assert views_clock.now() == NOW

@@ -261,9 +261,9 @@ def test_ctrl_c_on_every_table_of_the_app_goes_through_the_owner(qtbot, window):
     view.show_section("log")
     audit = window.show_audit()
     window.show_cases()
-    window.refresh()
-    tables = {"Today": window.today.table, "Cases": window.table, "Audit log": audit.table,
-              "Commitments": view.commitments_table}
+    window.case_list.refresh()
+    tables = {"Today": window.today.table, "Cases": window.case_list.table,
+              "Audit log": audit.table, "Commitments": view.commitments_tab.table}
     for name, table in tables.items():
         expected = copy_current_cell(qtbot, table)
         assert board().text() == str(expected), name
@@ -274,15 +274,15 @@ def test_ctrl_c_on_every_table_of_the_app_goes_through_the_owner(qtbot, window):
 
 def test_ctrl_c_on_the_contact_log_and_a_case_label_goes_through_the_owner(qtbot, window):
     view = window.open_case(min(item.case_id for item in window.today.model.items()))
-    assert view.log_model.rowCount() == 1
+    assert view.log_tab.model.rowCount() == 1
     view.show_section("log")
-    view.log_tree.setFocus()
-    view.log_tree.setCurrentIndex(view.log_model.index(0, 0))
+    view.log_tab.tree.setFocus()
+    view.log_tab.tree.setCurrentIndex(view.log_tab.model.index(0, 0))
     board().setText("")
-    qtbot.keyClick(view.log_tree, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(view.log_tab.tree, Qt.Key.Key_C, CTRL)
     assert board().text() and clipboard.owner().holds_ours()
 
-    name = view.name_label
+    name = view.header.name_label
     name.setSelection(0, len(name.text()))
     qtbot.keyClick(name, Qt.Key.Key_C, CTRL)
     assert board().text() == name.text() and clipboard.owner().holds_ours()

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from tests.conftest import TEST_PASSPHRASE
 from tests.views.conftest import main_window_of, tab_order
 from victimcare.services import setup
+from victimcare.views.case_list_view import EMPTY_STORE_HINT
 from victimcare.views.first_run_dialog import FirstRunDialog
-from victimcare.views.main_window import EMPTY_STORE_HINT
 
 
 def fill(qtbot, dialog: FirstRunDialog, *, name="PC Alex Morgan", staff="MP4821", team="Team B",
@@ -47,8 +47,8 @@ def test_first_run_creates_the_store_and_opens_the_main_window(qtbot, start_app,
     assert window.officer_label.text() == "PC Siân Ó Briain"
     assert window.count_label.text() == "0 cases"
     window.show_cases()
-    assert window.list_stack.currentWidget() is window.empty_label
-    assert window.empty_label.text() == EMPTY_STORE_HINT
+    assert window.case_list.list_stack.currentWidget() is window.case_list.empty_label
+    assert window.case_list.empty_label.text() == EMPTY_STORE_HINT
     # Nothing of the passphrase stays in the dialog.
     assert dialog.passphrase_edit.text() == "" and dialog.repeat_edit.text() == ""
     assert dialog.database is None

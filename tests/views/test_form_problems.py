@@ -16,6 +16,7 @@ from victimcare.domain.model import Case, Victim
 from victimcare.domain.problems import Problem
 from victimcare.domain.timeutil import LONDON
 from victimcare.services import cases
+from victimcare.views import clock as views_clock
 from victimcare.views.dialogs import (
     ActionDialog,
     AmendContactDialog,
@@ -31,13 +32,12 @@ from victimcare.views.dialogs import (
     VictimDialog,
     WaiveDialog,
 )
-from victimcare.views.widgets import when_edit
 
 
 @pytest.fixture
 def clock(monkeypatch):
     """The views' clock on Thursday 05/03/2026 16:00, as in test_case_dialogs."""
-    monkeypatch.setattr(when_edit, "now", lambda: NOW.astimezone(UTC))
+    monkeypatch.setattr(views_clock, "now", lambda: NOW.astimezone(UTC))
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ the way an officer reaches them; the keys are real key events on the focused wid
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -104,7 +105,7 @@ def _main_today(qtbot, window, controller):
 
 def _main_cases(qtbot, window, controller):
     window.show_cases()
-    return window, window.search_edit
+    return window, window.case_list.search_edit
 
 
 def _case_tab(tab):
@@ -131,33 +132,38 @@ def _dialog(opener, first):
     return open_it
 
 
+def _part(view, path: str):
+    """`view.log_tab.amend_selected_contact` from 'log_tab.amend_selected_contact'."""
+    return functools.reduce(getattr, path.split("."), view)
+
+
 def _view_dialog(method: str, first, tab: int = 0, select=None):
     def opener(window, controller):
         view = case_view(window, tab)
         if select is not None:
             select(view)
-        return getattr(view, method)()
+        return _part(view, method)()
     return _dialog(opener, first)
 
 
 def _select_row(table_name: str, row: int = 0):
     def select(view):
-        table = getattr(view, table_name)
+        table = _part(view, table_name)
         table.setCurrentIndex(table.model().index(row, 0))
     return select
 
 
 def _select_promise(view):
-    for row in range(view.commitments_model.rowCount()):
-        index = view.commitments_model.index(row, 0)
-        view.commitments_table.setCurrentIndex(index)
-        if view.selected_commitment().kind == "promise":
+    for row in range(view.commitments_tab.model.rowCount()):
+        index = view.commitments_tab.model.index(row, 0)
+        view.commitments_tab.table.setCurrentIndex(index)
+        if view.commitments_tab.selected_commitment().kind == "promise":
             return
     raise AssertionError("no promise on the case")
 
 
 def _select_contact(view):
-    view.log_tree.setCurrentIndex(view.log_model.index(0, 0))
+    view.log_tab.tree.setCurrentIndex(view.log_tab.model.index(0, 0))
 
 
 def _victim_tab(tab: int):
@@ -174,7 +180,7 @@ def _victim_tab(tab: int):
 def _preview(kind: str):
     def open_it(qtbot, window, controller):
         window.show_cases()
-        window.table.selectRow(0)  # Ctrl+P on a chosen case offers its summary and log
+        window.case_list.table.selectRow(0)  # Ctrl+P on a chosen case offers its summary and log
         dialog = window.print_current()
         if dialog.kind_combo.findData(kind) < 0:
             dialog.done(0)
@@ -205,19 +211,21 @@ SCREENS = {
     "audit log": _audit,
     "retention review": _retention,
     "log contact": _view_dialog("log_contact", lambda d: d.contact_fields.when_edit.line),
-    "amend contact": _view_dialog("amend_selected_contact", lambda d: d.reason_edit, 1,
+    "amend contact": _view_dialog("log_tab.amend_selected_contact", lambda d: d.reason_edit, 1,
                                   _select_contact),
     "record event": _view_dialog("record_event", lambda d: d.kind_combo),
     "close case": _view_dialog("close_case", lambda d: d.reason_edit),
-    "add need": _view_dialog("add_need", lambda d: d.area_combo, 2),
-    "edit need": _view_dialog("edit_need", lambda d: d.area_combo, 2, _select_row("needs_table")),
-    "add action": _view_dialog("add_action", lambda d: d.description_edit, 2),
-    "add referral": _view_dialog("add_referral", lambda d: d.agency_combo, 2),
-    "care plan review": _view_dialog("set_review_date", lambda d: d.review_edit.line, 2),
-    "add promise": _view_dialog("add_promise", lambda d: d.reason_edit, 3),
-    "waive": _view_dialog("waive_selected", lambda d: d.reason_edit, 3,
-                          _select_row("commitments_table")),
-    "mark met by an entry": _view_dialog("meet_selected", lambda d: d.entry_list, 3,
+    "add need": _view_dialog("care_plan_tab.add_need", lambda d: d.area_combo, 2),
+    "edit need": _view_dialog("care_plan_tab.edit_need", lambda d: d.area_combo, 2,
+                              _select_row("care_plan_tab.needs_table")),
+    "add action": _view_dialog("care_plan_tab.add_action", lambda d: d.description_edit, 2),
+    "add referral": _view_dialog("care_plan_tab.add_referral", lambda d: d.agency_combo, 2),
+    "care plan review": _view_dialog("care_plan_tab.set_review_date",
+                                     lambda d: d.review_edit.line, 2),
+    "add promise": _view_dialog("commitments_tab.add_promise", lambda d: d.reason_edit, 3),
+    "waive": _view_dialog("commitments_tab.waive_selected", lambda d: d.reason_edit, 3,
+                          _select_row("commitments_tab.table")),
+    "mark met by an entry": _view_dialog("commitments_tab.meet_selected", lambda d: d.entry_list, 3,
                                          _select_promise),
     **{f"edit victim, tab {tab + 1}": _victim_tab(tab) for tab in range(5)},
     "new case": _dialog(lambda w, c: (w.new_case(), w.new_case_dialog)[1],
@@ -269,16 +277,17 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
 def test_down_or_enter_in_the_search_moves_into_the_results(qtbot, window, key):
     window.focus_search()
-    qtbot.waitUntil(window.search_edit.hasFocus)
-    qtbot.keyClicks(window.search_edit, "grace")
-    assert window.search_timer.isActive()  # typed faster than the search runs
+    qtbot.waitUntil(window.case_list.search_edit.hasFocus)
+    qtbot.keyClicks(window.case_list.search_edit, "grace")
+    assert window.case_list.search_timer.isActive()  # typed faster than the search runs
     press(qtbot, key)
-    assert window.table.hasFocus()
-    assert window.model.rowCount() == 1  # the search ran at once, not after the pause
-    assert window.table.currentIndex().row() == 0
-    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+    assert window.case_list.table.hasFocus()
+    assert window.case_list.model.rowCount() == 1  # the search ran at once, not after the pause
+    assert window.case_list.table.currentIndex().row() == 0
+    assert [i.row() for i in window.case_list.table.selectionModel().selectedRows()] == [0]
     press(qtbot, Qt.Key.Key_Escape)
-    assert window.search_edit.hasFocus() and window.search_edit.text() == "grace"
+    search_edit = window.case_list.search_edit
+    assert search_edit.hasFocus() and search_edit.text() == "grace"
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)  # Enter on the row opens the case
     view = window.current_case_view()
@@ -287,25 +296,26 @@ def test_down_or_enter_in_the_search_moves_into_the_results(qtbot, window, key):
 
 def test_down_in_a_search_that_finds_nothing_stays_in_the_search(qtbot, window):
     window.focus_search()
-    qtbot.waitUntil(window.search_edit.hasFocus)
-    qtbot.keyClicks(window.search_edit, "nobody by this name")
+    qtbot.waitUntil(window.case_list.search_edit.hasFocus)
+    qtbot.keyClicks(window.case_list.search_edit, "nobody by this name")
     press(qtbot, Qt.Key.Key_Down)
-    assert window.search_edit.hasFocus()
-    assert window.list_stack.currentWidget() is window.empty_label
+    assert window.case_list.search_edit.hasFocus()
+    assert window.case_list.list_stack.currentWidget() is window.case_list.empty_label
 
 
 # -- Alt letters do what they say ------------------------------------------------------------------
 def test_alt_letters_in_the_main_window_and_the_case_view(qtbot, window):
     window.show_cases()
-    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.waitUntil(window.case_list.table.hasFocus)
     press(qtbot, Qt.Key.Key_R, ALT)  # Enhanced rights: clashed with the Edit menu before
-    qtbot.waitUntil(window.enhanced_check.isChecked)  # a button's letter clicks it, animated
+    # A button's letter clicks it, animated.
+    qtbot.waitUntil(window.case_list.enhanced_check.isChecked)
     press(qtbot, Qt.Key.Key_S, ALT)
-    assert window.search_edit.hasFocus()
+    assert window.case_list.search_edit.hasFocus()
     view = window.open_case(1)
     view.log_button.setFocus()
-    for digit, page in ((Qt.Key.Key_3, view.care_plan_page), (Qt.Key.Key_5, view.events_page),
-                        (Qt.Key.Key_2, view.log_page), (Qt.Key.Key_1, view.overview_page)):
+    for digit, page in ((Qt.Key.Key_3, view.care_plan_tab), (Qt.Key.Key_5, view.events_tab),
+                        (Qt.Key.Key_2, view.log_tab), (Qt.Key.Key_1, view.overview_tab)):
         press(qtbot, digit, ALT)
         assert view.tabs.currentWidget() is page
     press(qtbot, Qt.Key.Key_S, ALT)  # Edit victim and safe contact
@@ -486,14 +496,15 @@ def test_the_case_view_tabs_through_each_section_in_reading_order(qtbot, window)
     header = [view.log_button, view.event_button, view.edit_button, view.close_button,
               view.tabs.tabBar()]
     assert ring[:5] == header
-    assert ring[5:15] == [view.review_button, *view.care_plan_stops]
-    assert [w.text() for w in view.care_plan_stops if hasattr(w, "text")] == [
+    assert ring[5:15] == [view.care_plan_tab.review_button, *view.care_plan_tab.stops]
+    assert [w.text() for w in view.care_plan_tab.stops if hasattr(w, "text")] == [
         "Add &need…", "Edit need…", "Add act&ion…", "Edit action…", "Add &referral…",
         "Edit referral…"]
     view.tabs.setCurrentIndex(3)
     ring = keyboard.tab_ring(view.log_button)
-    assert ring[5:9] == [view.commitments_table, view.promise_button, view.meet_button,
-                         view.waive_button]  # the list first: Mark met and Waive act on its row
+    commitments = view.commitments_tab
+    assert ring[5:9] == [commitments.table, commitments.promise_button, commitments.meet_button,
+                         commitments.waive_button]  # the list first: Mark met and Waive act on it
 
 
 def test_the_log_contact_form_tabs_top_to_bottom(qtbot, window):

@@ -117,7 +117,7 @@ def test_the_app_locks_when_idle_and_then_holds_nothing_personal(qtbot, controll
     assert not window.isVisible()
     assert controller.unlock_dialog.isVisible()
     assert window.case_views() == []
-    assert window.today.model.rowCount() == 0 and window.model.rowCount() == 0
+    assert window.today.model.rowCount() == 0 and window.case_list.model.rowCount() == 0
     assert QGuiApplication.clipboard().text() == ""
     shown = everything_shown()
     for secret in SECRETS:
@@ -129,7 +129,7 @@ def test_the_app_locks_when_idle_and_then_holds_nothing_personal(qtbot, controll
     assert window.today.model.rowCount() == 3
     assert window.count_label.text() == "3 cases"
     window.show_cases()
-    assert window.model.rowCount() == 3
+    assert window.case_list.model.rowCount() == 3
     assert window.officer_label.text() == OFFICER.name
     assert controller.inactivity.is_active()
 

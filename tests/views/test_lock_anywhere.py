@@ -208,8 +208,8 @@ def test_the_same_screens_cases_and_sections_come_back_and_an_erased_case_does_n
     second.show_section("commitments")
     window.show_audit()
     window.show_retention()
-    window.status_combo.setCurrentIndex(window.status_combo.findData("open"))
-    window.overdue_check.setChecked(True)
+    window.case_list.status_combo.setCurrentIndex(window.case_list.status_combo.findData("open"))
+    window.case_list.overdue_check.setChecked(True)
     window.tabs.setCurrentWidget(second)
 
     window.lock_action.trigger()
@@ -239,7 +239,7 @@ def test_the_same_screens_cases_and_sections_come_back_and_an_erased_case_does_n
     assert front is not None and front.reference == open_reference
     assert front.section() == "commitments"
     assert window.windowTitle() == f"{open_reference} – victimcare"
-    assert window.status_filter() == "open" and window.overdue_check.isChecked()
+    assert window.case_list.status_filter() == "open" and window.case_list.overdue_check.isChecked()
     assert controller.locked_session is None
     for secret in ERASED_SECRETS:
         assert secret not in everything_shown(), secret
@@ -277,7 +277,7 @@ def test_with_nothing_open_today_is_in_front_again(qtbot, controller):
     window.lock_action.trigger()
     assert controller.locked_session.workspace == Workspace(front=1)
     unlock(qtbot, controller)
-    assert window.tabs.currentWidget() is window.cases_page
+    assert window.tabs.currentWidget() is window.case_list
     assert tab_texts(window) == ["&Today", "&Cases"]
 
 

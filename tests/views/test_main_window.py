@@ -12,12 +12,8 @@ from tests.views.conftest import OFFICER, main_window_of, tab_order
 from victimcare.domain.model import Victim
 from victimcare.services import cases
 from victimcare.views.case_list_model import OPENED, REFERENCE, VICTIM, CaseListModel
-from victimcare.views.main_window import (
-    NO_MATCH_HINT,
-    SEARCH_PLACEHOLDER,
-    MainWindow,
-    count_text,
-)
+from victimcare.views.case_list_view import NO_MATCH_HINT, SEARCH_PLACEHOLDER, count_text
+from victimcare.views.main_window import MainWindow
 
 
 @pytest.fixture
@@ -41,14 +37,14 @@ def column(model: CaseListModel, col: int) -> list[str]:
 
 
 def search(qtbot, window: MainWindow, text: str, rows: int) -> None:
-    window.search_edit.setText("")
-    qtbot.keyClicks(window.search_edit, text)
-    qtbot.waitUntil(lambda: not window.search_timer.isActive()
-                    and window.model.rowCount() == rows)
+    window.case_list.search_edit.setText("")
+    qtbot.keyClicks(window.case_list.search_edit, text)
+    qtbot.waitUntil(lambda: not window.case_list.search_timer.isActive()
+                    and window.case_list.model.rowCount() == rows)
 
 
 def test_the_seeded_cases_are_listed(window):
-    model = window.model
+    model = window.case_list.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Reference", "Victim", "Offence", "Status", "Opened"]
     # Newest first.
@@ -60,97 +56,97 @@ def test_the_seeded_cases_are_listed(window):
     assert column(model, OPENED) == ["03/03/2026", "02/03/2026", "01/03/2026"]
     assert window.count_label.text() == "3 cases"
     assert window.officer_label.text() == OFFICER.name
-    assert window.list_stack.currentWidget() is window.table
-    assert window.search_edit.placeholderText() == SEARCH_PLACEHOLDER
+    assert window.case_list.list_stack.currentWidget() is window.case_list.table
+    assert window.case_list.search_edit.placeholderText() == SEARCH_PLACEHOLDER
     assert window.minimumWidth() >= 1000 and window.minimumHeight() >= 650
-    assert window.table.alternatingRowColors()
+    assert window.case_list.table.alternatingRowColors()
 
 
 def test_sorting_uses_dates_and_names_not_their_text(window):
-    model = window.model
-    window.table.sortByColumn(OPENED, Qt.SortOrder.AscendingOrder)
+    model = window.case_list.model
+    window.case_list.table.sortByColumn(OPENED, Qt.SortOrder.AscendingOrder)
     assert column(model, OPENED) == ["01/03/2026", "02/03/2026", "03/03/2026"]
-    window.table.sortByColumn(OPENED, Qt.SortOrder.DescendingOrder)
+    window.case_list.table.sortByColumn(OPENED, Qt.SortOrder.DescendingOrder)
     assert column(model, OPENED) == ["03/03/2026", "02/03/2026", "01/03/2026"]
-    window.table.sortByColumn(VICTIM, Qt.SortOrder.AscendingOrder)
+    window.case_list.table.sortByColumn(VICTIM, Qt.SortOrder.AscendingOrder)
     assert column(model, VICTIM)[0] == "Grace Okafor"
-    window.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
+    window.case_list.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
     assert column(model, REFERENCE) == ["VC-2026-0001", "VC-2026-0002", "VC-2026-0003"]
 
 
 def test_the_sort_order_survives_a_search(qtbot, window):
-    window.table.sortByColumn(VICTIM, Qt.SortOrder.DescendingOrder)
+    window.case_list.table.sortByColumn(VICTIM, Qt.SortOrder.DescendingOrder)
     search(qtbot, window, "o", rows=2)  # Okafor, O'Neill
-    assert column(window.model, VICTIM) == ["Siobhán O'Neill", "Grace Okafor"]
+    assert column(window.case_list.model, VICTIM) == ["Siobhán O'Neill", "Grace Okafor"]
 
 
 def test_the_selection_follows_its_case_when_sorted(window):
-    window.table.selectRow(0)  # VC-2026-0001, the newest
-    window.table.sortByColumn(OPENED, Qt.SortOrder.AscendingOrder)
-    selected = window.table.selectionModel().selectedRows()
+    window.case_list.table.selectRow(0)  # VC-2026-0001, the newest
+    window.case_list.table.sortByColumn(OPENED, Qt.SortOrder.AscendingOrder)
+    selected = window.case_list.table.selectionModel().selectedRows()
     assert [index.data() for index in selected] == ["VC-2026-0001"]
 
 
 def test_search_filters_live_and_ignores_accents(qtbot, window):
     search(qtbot, window, "wojcik", rows=1)
-    assert column(window.model, VICTIM) == ["Zosia (Zofia Anna Wójcik)"]
+    assert column(window.case_list.model, VICTIM) == ["Zosia (Zofia Anna Wójcik)"]
     assert window.count_label.text() == "1 of 3 cases"
 
     search(qtbot, window, "siobhan", rows=1)
-    assert column(window.model, REFERENCE) == ["VC-2026-0003"]
+    assert column(window.case_list.model, REFERENCE) == ["VC-2026-0003"]
 
     search(qtbot, window, "VC-2026-0002", rows=1)
-    assert column(window.model, VICTIM) == ["Grace Okafor"]
+    assert column(window.case_list.model, VICTIM) == ["Grace Okafor"]
 
     search(qtbot, window, "nobody by this name", rows=0)
-    assert window.list_stack.currentWidget() is window.empty_label
-    assert window.empty_label.text() == NO_MATCH_HINT
+    assert window.case_list.list_stack.currentWidget() is window.case_list.empty_label
+    assert window.case_list.empty_label.text() == NO_MATCH_HINT
     assert window.count_label.text() == "0 of 3 cases"
 
-    window.search_edit.setText("")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    window.case_list.search_edit.setText("")
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 3)
     assert window.count_label.text() == "3 cases"
-    assert window.list_stack.currentWidget() is window.table
+    assert window.case_list.list_stack.currentWidget() is window.case_list.table
 
 
 def test_search_waits_for_typing_to_stop(qtbot, window):
     calls = []
-    real_refresh = window.refresh
-    window.search_timer.timeout.disconnect()
-    window.search_timer.timeout.connect(lambda: (calls.append(1), real_refresh()))
-    qtbot.keyClicks(window.search_edit, "grace")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    real_refresh = window.case_list.refresh
+    window.case_list.search_timer.timeout.disconnect()
+    window.case_list.search_timer.timeout.connect(lambda: (calls.append(1), real_refresh()))
+    qtbot.keyClicks(window.case_list.search_edit, "grace")
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1)
     assert calls == [1]  # one query for five keystrokes
 
 
 def test_the_status_filter(qtbot, window):
-    window.status_combo.setCurrentText("Closed")
-    assert window.model.rowCount() == 0
+    window.case_list.status_combo.setCurrentText("Closed")
+    assert window.case_list.model.rowCount() == 0
     assert window.count_label.text() == "0 of 3 cases"
-    window.status_combo.setCurrentText("Open")
-    assert window.model.rowCount() == 3
-    window.status_combo.setCurrentText("All")
+    window.case_list.status_combo.setCurrentText("Open")
+    assert window.case_list.model.rowCount() == 3
+    window.case_list.status_combo.setCurrentText("All")
     assert window.count_label.text() == "3 cases"
 
 
 def test_closed_cases_are_found_by_the_filter(qtbot, window):
-    case = cases.open_case(window.db, window.model.case_at(0).id)
+    case = cases.open_case(window.db, window.case_list.model.case_at(0).id)
     case.status = "closed"
     case.closed_at = datetime(2026, 4, 1, 12, 0, tzinfo=UTC)
     cases.update_case(window.db, case)
-    window.status_combo.setCurrentText("Closed")
-    assert column(window.model, REFERENCE) == [case.reference]
-    assert column(window.model, 3) == ["Closed"]
+    window.case_list.status_combo.setCurrentText("Closed")
+    assert column(window.case_list.model, REFERENCE) == [case.reference]
+    assert column(window.case_list.model, 3) == ["Closed"]
     search(qtbot, window, "grace", rows=0)  # Grace's case is open
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.table.setFocus()
-    qtbot.waitUntil(lambda: window.table.hasFocus())
-    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.search_edit.hasFocus())
+    window.case_list.table.setFocus()
+    qtbot.waitUntil(lambda: window.case_list.table.hasFocus())
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.case_list.search_edit.hasFocus())
 
 
 def test_quit_closes_the_window_and_the_store(qtbot, controller, window):
@@ -159,16 +155,17 @@ def test_quit_closes_the_window_and_the_store(qtbot, controller, window):
         window.quit_action.trigger()
     assert finished.args == [0]
     assert not window.isVisible()
-    assert window.model.rowCount() == 0  # names leave memory with the window
+    assert window.case_list.model.rowCount() == 0  # names leave memory with the window
     assert controller.database is None
 
 
 def test_every_control_has_a_name_and_tab_goes_search_filter_list(window):
-    for widget in (window.search_edit, window.status_combo, window.enhanced_check,
-                   window.overdue_check, window.table):
+    page = window.case_list
+    for widget in (page.search_edit, page.status_combo, page.enhanced_check,
+                   page.overdue_check, page.table):
         assert widget.accessibleName()
-    assert tab_order(window.search_edit, 4) == [window.status_combo, window.enhanced_check,
-                                                window.overdue_check, window.table]
+    assert tab_order(page.search_edit, 4) == [page.status_combo, page.enhanced_check,
+                                              page.overdue_check, page.table]
 
 
 def test_opening_dates_are_shown_in_london_time(qtbot, db):
@@ -178,7 +175,7 @@ def test_opening_dates_are_shown_in_london_time(qtbot, db):
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show_cases()
-    assert column(window.model, OPENED) == ["01/07/2026"]
+    assert column(window.case_list.model, OPENED) == ["01/07/2026"]
     assert window.officer_label.text() == ""
 
 
@@ -193,15 +190,16 @@ def test_the_case_list_is_read_when_first_shown_and_counted_before(qtbot, contro
     window = main_window_of(qtbot, controller)
     assert window.tabs.currentWidget() is window.today
     assert window.count_label.text() == "3 cases"
-    assert window.model.rowCount() == 0  # every case in the store, read only when wanted
+    assert window.case_list.model.rowCount() == 0  # every case in the store, read only when wanted
     window.show_cases()
-    assert column(window.model, REFERENCE) == ["VC-2026-0001", "VC-2026-0003", "VC-2026-0002"]
+    assert column(window.case_list.model, REFERENCE) == [
+        "VC-2026-0001", "VC-2026-0003", "VC-2026-0002"]
 
 
 def test_a_filter_kept_through_a_lock_is_applied_to_the_count_after_unlock(qtbot, controller):
     window = main_window_of(qtbot, controller)
     window.show_cases()
-    window.status_combo.setCurrentText("Closed")
+    window.case_list.status_combo.setCurrentText("Closed")
     assert window.count_label.text() == "0 of 3 cases"
     db = window.db
     window.detach()

@@ -63,17 +63,17 @@ def test_today_and_cases_by_keyboard(qtbot, window):
     assert window.tabs.currentIndex() == TODAY_TAB
     press(qtbot, window, Qt.Key.Key_F)
     assert window.tabs.currentIndex() == CASES_TAB
-    qtbot.waitUntil(window.search_edit.hasFocus)
+    qtbot.waitUntil(window.case_list.search_edit.hasFocus)
 
 
 def test_a_case_opens_in_a_tab_and_ctrl_w_closes_it(qtbot, window):
     window.show_cases()
-    window.table.setFocus()
-    window.table.selectRow(0)
-    window.table.setCurrentIndex(window.model.index(0, 0))
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    window.case_list.table.setFocus()
+    window.case_list.table.selectRow(0)
+    window.case_list.table.setCurrentIndex(window.case_list.model.index(0, 0))
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Return)
     view = window.current_case_view()
-    assert view is not None and view.reference == window.model.index(0, REFERENCE).data()
+    assert view is not None and view.reference == window.case_list.model.index(0, REFERENCE).data()
     assert window.tabs.tabText(window.tabs.currentIndex()) == view.reference
     assert window.close_tab_action.isEnabled()
     press(qtbot, window, Qt.Key.Key_W)
@@ -106,16 +106,17 @@ def test_ctrl_l_logs_a_contact_for_the_open_case(qtbot, window, monkeypatch):
 
 def test_filters_enhanced_and_overdue(qtbot, window):
     window.show_cases()
-    assert window.model.rowCount() == 4
-    window.enhanced_check.setChecked(True)
-    assert {window.model.case_at(r).victim_name for r in range(window.model.rowCount())} == {
+    assert window.case_list.model.rowCount() == 4
+    window.case_list.enhanced_check.setChecked(True)
+    model = window.case_list.model
+    assert {model.case_at(r).victim_name for r in range(model.rowCount())} == {
         "Zosia (Zofia Anna Wójcik)", "Grace Okafor", "Siobhán O'Neill"}
     assert window.count_label.text() == "3 of 4 cases"
-    window.overdue_check.setChecked(True)
-    assert [window.model.case_at(r).victim_name for r in range(window.model.rowCount())] == [
+    window.case_list.overdue_check.setChecked(True)
+    assert [model.case_at(r).victim_name for r in range(model.rowCount())] == [
         "Zosia (Zofia Anna Wójcik)"]
-    window.enhanced_check.setChecked(False)
-    window.overdue_check.setChecked(False)
+    window.case_list.enhanced_check.setChecked(False)
+    window.case_list.overdue_check.setChecked(False)
     assert window.count_label.text() == "4 cases"
 
 

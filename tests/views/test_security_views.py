@@ -238,7 +238,7 @@ def test_retention_keep_and_erase_asking_twice(qtbot, window, monkeypatch):
     assert len(asked) == 2
     assert records.case_id_for_reference(window.db, "VC-2026-0002") is None
     assert view.model.rowCount() == 0
-    assert window.model.rowCount() == 2  # the case list followed
+    assert window.case_list.model.rowCount() == 2  # the case list followed
 
 
 def test_the_audit_print_scope_never_records_a_typed_name(qtbot, db):

@@ -306,10 +306,10 @@ def test_the_case_overview_says_what_is_due_next(qtbot, window):
     view = window.open_case(item.case_id)
     from victimcare.domain.timeutil import london
 
-    due_next = view.overview_values["Due next"].text()
+    due_next = view.overview_tab.values["Due next"].text()
     assert due_next == (f"Call about the charging decision (Promise): due "
                         f"{london(item.due_at):%a %d/%m/%Y %H:%M}, overdue by 3 days")
-    assert view.overview_values["Still open"].text() == "1 overdue"
+    assert view.overview_tab.values["Still open"].text() == "1 overdue"
     # Met, nothing is owed, and the overview says so.
     from victimcare.domain.model import Contact
 
@@ -317,7 +317,7 @@ def test_the_case_overview_says_what_is_due_next(qtbot, window):
         utc_now() - timedelta(minutes=5), "phone", "to_victim", "victim", "spoke", [],
         "Talked it through"), meets=[item.commitment_id])
     view.reload()
-    assert view.overview_values["Due next"].text() == "Nothing is owed on this case."
+    assert view.overview_tab.values["Due next"].text() == "Nothing is owed on this case."
 
 
 def test_the_today_model_passes_qts_model_tester_sorted_and_filtered(qtmodeltester):

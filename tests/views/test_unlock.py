@@ -48,7 +48,7 @@ def test_wrong_passphrase_is_said_then_the_right_one_opens_the_cases(qtbot, star
     assert dialog.passphrase_edit.text() == ""
     assert window.count_label.text() == "3 cases"
     window.show_cases()
-    assert window.model.rowCount() == 3
+    assert window.case_list.model.rowCount() == 3
     assert window.officer_label.text() == OFFICER.name
 
 

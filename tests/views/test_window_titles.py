@@ -7,6 +7,7 @@ without being opened here fails the test, so the walk stays complete.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -116,20 +117,22 @@ def test_no_window_title_names_the_victim(qtbot, start_app, store, monkeypatch, 
     watch.look("a case in front")
     assert window.windowTitle() == f"{OPEN_REFERENCE} – victimcare"
 
-    for name in ("log_contact", "record_event", "edit_victim", "close_case", "add_need",
-                 "add_action", "add_referral", "set_review_date", "add_promise"):
-        shown(f"case: {name}", getattr(view, name))
-    view.select_contact(view.case.contacts[0].id)
-    shown("case: amend entry", view.amend_selected_contact)
-    for table, name in ((view.needs_table, "edit_need"), (view.actions_table, "edit_action"),
-                        (view.referrals_table, "edit_referral")):
+    for name in ("log_contact", "record_event", "edit_victim", "close_case",
+                 "care_plan_tab.add_need", "care_plan_tab.add_action", "care_plan_tab.add_referral",
+                 "care_plan_tab.set_review_date", "commitments_tab.add_promise"):
+        shown(f"case: {name.split('.')[-1]}", functools.reduce(getattr, name.split("."), view))
+    view.log_tab.select_contact(view.case.contacts[0].id)
+    shown("case: amend entry", view.log_tab.amend_selected_contact)
+    plan = view.care_plan_tab
+    for table, name in ((plan.needs_table, "edit_need"), (plan.actions_table, "edit_action"),
+                        (plan.referrals_table, "edit_referral")):
         table.setCurrentIndex(table.model().index(0, 0))
-        shown(f"case: {name}", getattr(view, name))
+        shown(f"case: {name}", getattr(plan, name))
     promise = next(c for c in view.case.commitments if commitment_rules.is_open(c))
-    view.select_commitment(promise.id)
-    shown("case: waive", view.waive_selected)
-    view.select_commitment(promise.id)
-    shown("case: mark met by an entry", view.meet_selected)
+    view.commitments_tab.select_commitment(promise.id)
+    shown("case: waive", view.commitments_tab.waive_selected)
+    view.commitments_tab.select_commitment(promise.id)
+    shown("case: mark met by an entry", view.commitments_tab.meet_selected)
     shown("window: log contact", lambda: window.log_contact_for(open_id, promise.id))
 
     preview = window.print_current()

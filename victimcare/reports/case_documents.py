@@ -14,7 +14,21 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.code_rules import CodeRules
 from victimcare.domain.conversation import ATTEMPT_MARK, is_attempt
-from victimcare.domain.eligibility import age_on, eligibility, under_18_at_offence
+from victimcare.domain.describe import (
+    commitment_kind_words,
+    covered_words,
+    every_days,
+    interpreter_language,
+    met_words,
+    named_party,
+    needs_in_order,
+    phone_lines,
+    printed_status_words,
+    through_the,
+    vulnerability_words,
+    waived_words,
+)
+from victimcare.domain.eligibility import age_on, eligibility
 from victimcare.domain.model import (
     CarePlan,
     Case,
@@ -74,15 +88,13 @@ def _victim_subtitle(victim: Victim) -> str:
 
 
 def _phones(victim: Victim) -> str:
-    if not victim.phones:
-        return NOT_RECORDED
-    return "\n".join(f"{p.number} ({p.label})" if p.label else p.number for p in victim.phones)
+    return "\n".join(phone_lines(victim.phones)) or NOT_RECORDED
 
 
 def _language(victim: Victim) -> str:
     text = victim.language or NOT_RECORDED
     if victim.interpreter_needed:
-        text += f" – interpreter needed ({victim.interpreter_language or 'language not recorded'})"
+        text += f" – interpreter needed ({interpreter_language(victim)})"
     return text
 
 
@@ -97,9 +109,7 @@ def _victim_facts(case: Case, today: date, redact: bool) -> list[tuple[str, str]
         postcode = victim.postcode or NOT_RECORDED
         phones = _phones(victim)
         email = victim.email or NOT_RECORDED
-    flags = [vocab.label(vocab.VULNERABILITY_FLAGS, f) for f in victim.vulnerability_flags]
-    if under_18_at_offence(case):
-        flags.insert(0, "Under 18 at the time of the offence")
+    flags = vulnerability_words(case)
     return [
         ("Name", victim.full_name),
         ("Preferred name", victim.preferred_name or victim.given_names),
@@ -164,15 +174,11 @@ def _agreement_facts(agreement: ContactAgreement) -> list[tuple[str, str]]:
         state = "Active"
     else:
         state = "No regular contact agreed"
-    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
-    if agreement.through_name:
-        through += f" ({agreement.through_name})"
     return [
-        ("How often", f"Every {agreement.frequency_days} days" if agreement.frequency_days
-         else "Not agreed"),
+        ("How often", every_days(agreement, "Not agreed")),
         ("State", state),
         ("Method", vocab.label(vocab.CONTACT_METHODS, agreement.method)),
-        ("Through", through),
+        ("Through", named_party(agreement.through_whom, agreement.through_name)),
         ("From", format_date(agreement.start_date) or NOT_RECORDED),
         ("Notes", agreement.notes or "None"),
     ]
@@ -204,8 +210,7 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
         ("Review date", format_date(plan.review_date) or NOT_RECORDED),
         ("Plan notes", plan.notes or "None"),
     ], width, page_height=height)]
-    order = list(vocab.NEED_AREAS)
-    needs = sorted(plan.needs, key=lambda n: order.index(n.area) if n.area in order else 99)
+    needs = needs_in_order(plan.needs)
     out.append(subheading("Needs"))
     if needs:
         widths = [130, 60]
@@ -249,15 +254,6 @@ def _care_plan(plan: CarePlan, info: DocumentInfo) -> list[Flowable]:
     return out
 
 
-_STATUS_WORDS = {
-    "met": "Met on time",
-    "met_late": "MET LATE",
-    "overdue": "OVERDUE",
-    "due": "Due",
-    "waived": "Waived",
-}
-
-
 def _commitments(commitments: list[Commitment], now: datetime,
                  info: DocumentInfo) -> list[Flowable]:
     width = info.frame_width
@@ -268,17 +264,17 @@ def _commitments(commitments: list[Commitment], now: datetime,
     for c in sorted(commitments, key=lambda c: (c.due_at, c.id or 0)):
         status = c.status(now)
         if status == "waived":
-            detail = f"Waived {format_datetime(c.waived_at)}: {c.waived_reason or 'no reason'}"
+            detail = waived_words(c)
         elif c.met_at is not None:
-            detail = f"Met {format_datetime(c.met_at)}"
+            detail = met_words(c)
         else:
             detail = ""
         style = CELL_BOLD if status in ("overdue", "met_late") else CELL
         groups.append(RowGroup([[
-            para(vocab.label(vocab.COMMITMENT_KINDS, c.kind)),
+            para(commitment_kind_words(c)),
             para(c.reason),
             para(format_datetime(c.due_at)),
-            para(_STATUS_WORDS.get(status, status), style),
+            para(printed_status_words(status), style),
             para(detail, CELL_ITALIC if status == "waived" else CELL),
         ]]))
     return data_tables(("Kind", "What is owed", "Due by", "Status", "Met or waived"), groups,
@@ -293,7 +289,7 @@ def _entry_cells(view: Contact | ContactAmendment, case: Case, narrative: Flowab
     style = CELL_ITALIC if attempt else CELL
     direction = vocab.label(vocab.DIRECTIONS, view.direction)
     outcome = vocab.label(vocab.CONTACT_OUTCOMES, view.outcome)
-    covered = ", ".join(vocab.label(vocab.CODE_ITEMS, item) for item in view.covered)
+    covered = covered_words(view)
     return [
         _local_date(view.occurred_at),
         _local_time(view.occurred_at),
@@ -361,6 +357,16 @@ def _log_widths(width: float, landscape: bool) -> list[float]:
     return [*fixed, width - sum(fixed)]
 
 
+def _log_section(case: Case, info: DocumentInfo) -> list[Flowable]:
+    """The log under its heading: the key, then every entry with its amendments."""
+    if not case.contacts:
+        return [_none("No contact logged yet.")]
+    widths = _log_widths(info.frame_width, landscape=info.landscape)
+    return [_log_key(), Spacer(1, 4),
+            *data_tables(LOG_HEADER, contact_groups(case, widths), widths,
+                         page_height=info.frame_height)]
+
+
 def _log_key() -> Flowable:
     return para(
         "Times are UK local time, oldest first. Attempts are marked “(attempt)” in italics on "
@@ -403,13 +409,7 @@ def contact_summary(case: Case, rules: CodeRules, officer_label: str, now: datet
     story += heading("Commitments", width)
     story += _commitments(case.commitments, now, info)
     story += heading(f"Contact log ({_entries(len(case.contacts))})", width)
-    if case.contacts:
-        story += [_log_key(), Spacer(1, 4)]
-        widths = _log_widths(width, landscape=False)
-        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
-                             page_height=height)
-    else:
-        story.append(_none("No contact logged yet."))
+    story += _log_section(case, info)
     return build_pdf(info, story)
 
 
@@ -447,14 +447,10 @@ def _handwritten_page(info: DocumentInfo) -> list[Flowable]:
 
 def _reach(case: Case, redact: bool) -> list[tuple[str, str]]:
     agreement = case.agreement
-    agreed = (f"Every {agreement.frequency_days} days" if agreement.frequency_days
-              else "No regular contact agreed")
+    agreed = every_days(agreement, "No regular contact agreed")
     agreed += f", by {vocab.label(vocab.CONTACT_METHODS, agreement.method).lower()}"
-    through = vocab.label(vocab.CONTACT_PARTIES, agreement.through_whom)
     if agreement.through_whom != "victim":
-        agreed += f", through the {through if through.isupper() else through.lower()}"
-        if agreement.through_name:
-            agreed += f" ({agreement.through_name})"
+        agreed += f", through {through_the(agreement.through_whom, agreement.through_name)}"
     if agreement.opted_out:
         agreed = f"OPTED OUT of updates – {agreement.waiver_reason}"
     elif agreement.paused:
@@ -484,13 +480,7 @@ def contact_log(case: Case, officer_label: str, now: datetime, redact: bool = Fa
               Spacer(1, 6)]
     story.append(facts_table(_reach(case, redact), width, label_width=96, page_height=height))
     story += heading("Contact log", width)
-    if case.contacts:
-        story += [_log_key(), Spacer(1, 4)]
-        widths = _log_widths(width, landscape=True)
-        story += data_tables(LOG_HEADER, contact_groups(case, widths), widths,
-                             page_height=height)
-    else:
-        story.append(_none("No contact logged yet."))
+    story += _log_section(case, info)
     story.append(PageBreak())
     story += _handwritten_page(info)
     return build_pdf(info, story)

@@ -11,6 +11,12 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
+from victimcare.domain.describe import (
+    has_call_window,
+    printed_call_window,
+    printed_permission,
+    printed_suspect,
+)
 from victimcare.domain.model import SafeContactRules
 from victimcare.reports.fonts import BOLD, REGULAR
 from victimcare.reports.styles import (
@@ -26,37 +32,15 @@ BAND = ParagraphStyle("safe_band", parent=CELL, fontName=BOLD, fontSize=8.5, lea
                       textColor=colors.white)
 
 
-def permission(value: bool | None) -> str:
-    if value is True:
-        return "OK"
-    if value is False:
-        return "NOT SAFE"
-    return "NOT SAFE – not yet asked"
-
-
-def call_window(rules: SafeContactRules) -> str:
-    if rules.call_from and rules.call_until:
-        return f"{rules.call_from} to {rules.call_until}"
-    return "Not recorded – ask before calling"
-
-
-def suspect_proximity(rules: SafeContactRules) -> str:
-    if rules.suspect_lives_with:
-        return "LIVES WITH the victim"
-    if rules.suspect_lives_near:
-        return "LIVES NEAR the victim"
-    return "Not recorded as living with or near the victim"
-
-
 def summary_line(rules: SafeContactRules) -> str:
     """One line for places with no room for the block (the worklist's compact form)."""
     parts = [
-        f"Voicemail: {permission(rules.voicemail_ok)}",
-        f"Texts: {permission(rules.texts_ok)}",
-        f"Letters: {permission(rules.letters_ok)}",
-        f"Email: {permission(rules.email_ok)}",
-        f"Call: {call_window(rules)}",
-        f"Suspect: {suspect_proximity(rules)}",
+        f"Voicemail: {printed_permission(rules.voicemail_ok)}",
+        f"Texts: {printed_permission(rules.texts_ok)}",
+        f"Letters: {printed_permission(rules.letters_ok)}",
+        f"Email: {printed_permission(rules.email_ok)}",
+        f"Call: {printed_call_window(rules)}",
+        f"Suspect: {printed_suspect(rules)}",
     ]
     return " · ".join(parts)
 
@@ -95,15 +79,15 @@ def safe_contact_block(rules: SafeContactRules, width: float, *,
         rows.append([rich(("b", title), style=BAND), "", "", ""])
         commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), ACCENT)]
     first = len(rows)
-    rows.append([item(label, permission(value)) for label, value in permissions])
+    rows.append([item(label, printed_permission(value)) for label, value in permissions])
     for column, (_, value) in enumerate(permissions):
         if value is not True:
             commands.append(("BACKGROUND", (column, first), (column, first), WARNING_FILL))
-    rows.append([item("Safe times to call", call_window(rules)), "",
-                 item("Suspect", suspect_proximity(rules)), ""])
+    rows.append([item("Safe times to call", printed_call_window(rules)), "",
+                 item("Suspect", printed_suspect(rules)), ""])
     second = first + 1
     commands += [("SPAN", (0, second), (1, second)), ("SPAN", (2, second), (3, second))]
-    if not (rules.call_from and rules.call_until):
+    if not has_call_window(rules):
         commands.append(("BACKGROUND", (0, second), (1, second), WARNING_FILL))
     if rules.suspect_lives_with or rules.suspect_lives_near:
         commands.append(("BACKGROUND", (2, second), (3, second), WARNING_FILL))

@@ -14,6 +14,12 @@ from datetime import datetime
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from victimcare.domain import vocabulary as vocab
+from victimcare.domain.describe import (
+    days_overdue,
+    interpreter_language,
+    phone_lines,
+    through_the,
+)
 from victimcare.domain.model import Case, Phone
 from victimcare.domain.timeutil import format_datetime, london
 from victimcare.domain.worklist import WorkItem
@@ -57,8 +63,7 @@ class VictimContact:
         return cls(
             phones=tuple(victim.phones),
             language=victim.language,
-            interpreter_language=(victim.interpreter_language or "language not recorded")
-            if victim.interpreter_needed else "",
+            interpreter_language=interpreter_language(victim),
             communication_needs=victim.communication_needs,
             through_whom=case.agreement.through_whom,
             through_name=case.agreement.through_name,
@@ -66,10 +71,8 @@ class VictimContact:
 
 
 def _status(item: WorkItem, now: datetime) -> str:
-    due_day = london(item.due_at).date()
-    today = london(now).date()
     if item.bucket == "overdue":
-        days = (today - due_day).days
+        days = days_overdue(item.due_at, now)
         if days <= 0:
             return f"OVERDUE since {london(item.due_at):%H:%M} today"
         return f"OVERDUE by {days} day{'s' if days != 1 else ''}"
@@ -81,10 +84,7 @@ def _status(item: WorkItem, now: datetime) -> str:
 def _route(item: WorkItem, contact: VictimContact) -> str:
     text = f"Agreed method: {vocab.CONTACT_METHODS.get(item.agreed_method, item.agreed_method)}"
     if contact.through_whom != "victim":
-        party = vocab.CONTACT_PARTIES.get(contact.through_whom, contact.through_whom)
-        text += f", through the {party if party.isupper() else party.lower()}"
-        if contact.through_name:
-            text += f" ({contact.through_name})"
+        text += f", through {through_the(contact.through_whom, contact.through_name)}"
     return text
 
 
@@ -118,8 +118,7 @@ def _item(item: WorkItem, contact: VictimContact | None, now: datetime, width: f
     if contact is None:
         reach = rich(("b", "Contact details: "), "open the case in victimcare.", style=CELL)
     else:
-        phones = " · ".join(f"{p.number} ({p.label})" if p.label else p.number
-                            for p in contact.phones) or "no phone number recorded"
+        phones = " · ".join(phone_lines(contact.phones)) or "no phone number recorded"
         language = contact.language or "not recorded"
         if contact.interpreter_language:
             language += f", interpreter needed ({contact.interpreter_language})"

@@ -8,16 +8,17 @@ to it (a viewer, a printer, a file the user chose) is the caller's business.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from victimcare.domain.model import Case
+from victimcare.domain.model import AuditEntry, Case
 from victimcare.domain.timeutil import utc_now
 from victimcare.domain.validation import Problem, ValidationError
 from victimcare.private_files import write_new_private_file
+from victimcare.reports.audit_document import audit_document
 from victimcare.reports.case_documents import contact_log, contact_summary
 from victimcare.reports.compliance_document import compliance_document
 from victimcare.reports.worklist_document import VictimContact, worklist_document
@@ -146,3 +147,12 @@ def build_document(db: Database, kind: str, *, case_reference: str | None = None
     pdf = document.build()
     record_disclosure(db, document)
     return pdf
+
+
+def prepare_audit_log(db: Database, entries: Sequence[AuditEntry], scope: str,
+                      now: datetime | None = None) -> PreparedDocument:
+    """The audit rows the officer filtered to, in the order given, as a printed log. `scope`
+    says which rows (it is printed under the title, and never holds a name)."""
+    officer = audit.current_officer_label(db)
+    build = partial(audit_document, list(entries), officer, now or utc_now(), scope)
+    return PreparedDocument("audit log", "", False, build)

@@ -1,15 +1,13 @@
 """The audit log (Data Protection Act 2018 s.62): filter by case and date, print, verify.
 
-The printed copy uses the reports' own page furniture (OFFICIAL-SENSITIVE top and bottom,
-page N of M, who produced it), with a plain table built here.
+The printed copy is `reports.audit_document`, with the same columns and words as the list.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
-from functools import partial
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -27,23 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from victimcare.domain.describe import AUDIT_COLUMNS, audit_row_words
 from victimcare.domain.model import AuditEntry
-from victimcare.domain.timeutil import format_date, format_datetime, london, utc_now
-from victimcare.domain.vocabulary import AUDIT_ACTIONS
+from victimcare.domain.timeutil import format_date, london
 from victimcare.services import audit
 from victimcare.store.database import Database
-from victimcare.views import style
+from victimcare.views import clock, style
 from victimcare.views.table_model import HeadedTableModel
 from victimcare.views.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("When", "Officer", "Action", "Case", "Detail")
 _REFERENCE = re.compile(r"VC-\d{4}-\d{4,}", re.IGNORECASE)
-
-
-def _cells(entry: AuditEntry) -> tuple[str, str, str, str, str]:
-    return (format_datetime(entry.at), entry.officer,
-            AUDIT_ACTIONS.get(entry.action, entry.action), entry.case_reference, entry.detail)
 
 
 def filter_entries(entries: Sequence[AuditEntry], case_reference: str = "",
@@ -61,29 +53,8 @@ def filter_entries(entries: Sequence[AuditEntry], case_reference: str = "",
     return found
 
 
-def audit_document(entries: Sequence[AuditEntry], officer_label: str, now: datetime,
-                   scope: str) -> bytes:
-    """A plain table of audit rows on marked, numbered pages (pure: runs off the UI thread)."""
-    from reportlab.lib.units import mm
-
-    from victimcare.reports.layout import DocumentInfo, build_pdf, title_block
-    from victimcare.reports.styles import RowGroup, data_tables, para
-
-    info = DocumentInfo(title="Audit log", officer_label=officer_label, produced_at=now,
-                        scope=scope, landscape=True)
-    width = info.frame_width
-    widths = [34 * mm, 58 * mm, 28 * mm, 30 * mm]
-    widths.append(width - sum(widths))
-    groups = [RowGroup([[para(cell) for cell in _cells(entry)]]) for entry in entries]
-    story = title_block(info, scope, [("Rows", str(len(entries)))])
-    story.extend(data_tables(HEADERS, groups, widths, page_height=info.frame_height))
-    if not entries:
-        story.append(para("No audit rows match."))
-    return build_pdf(info, story)
-
-
 class AuditModel(HeadedTableModel):
-    headers = HEADERS
+    headers = AUDIT_COLUMNS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -104,9 +75,9 @@ class AuditModel(HeadedTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _cells(self._entries[index.row()])[index.column()]
+            return audit_row_words(self._entries[index.row()])[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(_cells(self._entries[index.row()])[index.column()]) or None
+            return plain_tooltip(audit_row_words(self._entries[index.row()])[index.column()]) or None
         return None
 
 
@@ -126,7 +97,8 @@ class AuditView(QWidget):
         case_label.setBuddy(self.case_edit)
         self.dates_check = QCheckBox("&Dates", self)
         self.dates_check.setAccessibleName("Filter by date")
-        today = QDate.currentDate()
+        day = clock.today()
+        today = QDate(day.year, day.month, day.day)
         self.from_edit = QDateEdit(today.addMonths(-1), self)
         self.to_edit = QDateEdit(today, self)
         for edit, name in ((self.from_edit, "From date"), (self.to_edit, "To date")):
@@ -236,14 +208,14 @@ class AuditView(QWidget):
 
     def print_job(self):
         """What Ctrl+P prints here: the rows shown, oldest first."""
+        from victimcare.services import printing  # ReportLab loads when first printing
         from victimcare.views.print_preview import PrintJob
 
-        entries = list(reversed(self.model.entries()))
-        officer = audit.current_officer_label(self.db)
-        now = utc_now()
+        now = clock.now()
+        document = printing.prepare_audit_log(self.db, reversed(self.model.entries()),
+                                              self.scope(), now)
         return PrintJob("Audit log", "", f"audit log ({self.scope().lower()})",
-                        f"audit-log-{london(now):%Y-%m-%d}",
-                        partial(audit_document, entries, officer, now, self.scope()))
+                        f"audit-log-{london(now):%Y-%m-%d}", document.build)
 
     def print_audit(self):
         from victimcare.views.print_preview import PrintPreviewDialog

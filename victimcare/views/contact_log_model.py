@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.conversation import is_conversation, outcome_words
+from victimcare.domain.describe import covered_words
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.views.table_model import Headed, Index
@@ -58,7 +59,7 @@ class LogRow:
                 vocab.label(vocab.CONTACT_METHODS, view.method),
                 vocab.label(vocab.CONTACT_PARTIES, view.with_whom),
                 self._outcome,
-                ", ".join(vocab.label(vocab.CODE_ITEMS, c) for c in view.covered),
+                covered_words(view),
                 first_line(view.narrative),
             )
         return self._cells

@@ -1,5 +1,8 @@
 """The main window: Today (the start screen), the case list, and each open case in a tab.
 
+The screens are widgets of their own (`today_view`, `case_list_view`, `case_view`); the window
+holds the menus, the toolbar, the status bar and the tabs, and opens the dialogs.
+
 The window never owns the database's lifetime: the app hands it a connection (`attach`) and
 takes it away (`detach`, on lock or passphrase change). Everything holding personal data hangs
 off the tabs, so `detach` can drop all of it in one place.
@@ -7,25 +10,14 @@ off the tabs, so `detach` can drop all of it in one place.
 
 from __future__ import annotations
 
-import logging
-
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,41 +25,13 @@ from victimcare.domain.model import Officer
 from victimcare.services import cases
 from victimcare.store.database import Database
 from victimcare.views import ask, style
-from victimcare.views.case_list_model import (
-    CASE_ID_ROLE,
-    OFFENCE,
-    OPENED,
-    REFERENCE,
-    STATUS,
-    VICTIM,
-    CaseListModel,
-)
+from victimcare.views.case_list_view import CaseListView
+from victimcare.views.open_screens import CASES_TAB, TODAY_TAB, reopen_screens, workspace_of
 from victimcare.views.text import plain_tooltip
 from victimcare.views.today_view import TodayView
-from victimcare.views.workspace import OpenCase, Screen, Workspace
-
-log = logging.getLogger(__name__)
+from victimcare.views.workspace import Workspace
 
 APP_TITLE = "victimcare"
-SEARCH_PLACEHOLDER = "Search name, reference, crime reference, phone, notes"
-SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
-EMPTY_STORE_HINT = "No cases yet.<br>Try <code>victimcare demo</code> for fictional data."
-NO_MATCH_HINT = "No cases match."
-TODAY_TAB, CASES_TAB = 0, 1
-
-# (label, status passed to the service)
-STATUS_FILTERS: tuple[tuple[str, str | None], ...] = (
-    ("All", None),
-    ("Open", "open"),
-    ("Closed", "closed"),
-)
-
-
-def count_text(shown: int, total: int, filtered: bool) -> str:
-    noun = "case" if total == 1 else "cases"
-    if filtered:
-        return f"{shown:,} of {total:,} {noun}"
-    return f"{total:,} {noun}"
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +53,6 @@ class MainWindow(QMainWindow):
         if screen is not None:
             space = screen.availableGeometry()
             self.resize(min(1280, space.width()), min(820, space.height()))
-        self._total: int | None = None  # cases in the store, counted when the list is unfiltered
         self.dialogs: list[QWidget] = []  # open dialogs of this window, closed on lock
 
         # Screens that missed a save while hidden (by id, so closed tabs leave nothing alive).
@@ -106,8 +69,9 @@ class MainWindow(QMainWindow):
         self.today.case_requested.connect(self.open_case)
         self.today.log_contact_requested.connect(self.log_contact_for)
         self.tabs.addTab(self.today, style.icon("today"), "&Today")
-        self._build_case_list()
-        self.tabs.addTab(self.cases_page, style.icon("cases"), "&Cases")
+        self.case_list = CaseListView(db, self.tabs)
+        self.case_list.case_requested.connect(self.open_case)
+        self.tabs.addTab(self.case_list, style.icon("cases"), "&Cases")
         for fixed in (TODAY_TAB, CASES_TAB):  # the two screens that are always there
             for side in (self.tabs.tabBar().ButtonPosition.RightSide,
                          self.tabs.tabBar().ButtonPosition.LeftSide):
@@ -115,16 +79,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar(officer)
+        self.case_list.counted.connect(self.count_label.setText)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.refresh)
-        self.search_edit.textChanged.connect(self._on_search_text_changed)
-        self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.enhanced_check.toggled.connect(self._on_filter_changed)
-        self.overdue_check.toggled.connect(self._on_filter_changed)
 
         self.today.reload()
         self._list_cases_when_shown()
@@ -210,104 +166,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
-    def _build_case_list(self) -> None:
-        central = QWidget(self.tabs)
-        central.setAccessibleName("Cases")
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.setSpacing(8)
-
-        self.search_edit = QLineEdit(central)
-        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search cases")
-        self.search_edit.setAccessibleDescription(SEARCH_PLACEHOLDER + " (Ctrl+F)")
-        search_label = QLabel("&Search:", central)
-        search_label.setBuddy(self.search_edit)
-
-        self.status_combo = QComboBox(central)
-        for label, status in STATUS_FILTERS:
-            self.status_combo.addItem(label, status)
-        self.status_combo.setAccessibleName("Show cases")
-        status_label = QLabel("Sho&w:", central)
-        status_label.setBuddy(self.status_combo)
-
-        self.enhanced_check = QCheckBox("Enhanced &rights", central)
-        self.enhanced_check.setAccessibleName("Only cases with enhanced rights")
-        self.overdue_check = QCheckBox("Has &overdue", central)
-        self.overdue_check.setAccessibleName("Only cases with something overdue")
-
-        bar = QHBoxLayout()
-        bar.addWidget(search_label)
-        bar.addWidget(self.search_edit, 1)
-        bar.addSpacing(16)
-        bar.addWidget(status_label)
-        bar.addWidget(self.status_combo)
-        bar.addSpacing(8)
-        bar.addWidget(self.enhanced_check)
-        bar.addWidget(self.overdue_check)
-        layout.addLayout(bar)
-
-        self.model = CaseListModel(self)
-        self.table = QTableView(central)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Cases")
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other list
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Newest first: the cases an officer is working on now were opened most recently.
-        header.setSortIndicator(OPENED, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self._size_columns(header)
-        self.table.activated.connect(self._on_activated)
-
-        self.empty_label = QLabel(central)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)  # fixed hints, never user text
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName("No cases")
-        font = self.empty_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.empty_label.setFont(font)
-
-        self.list_stack = QStackedWidget(central)
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty_label)
-        layout.addWidget(self.list_stack, 1)
-
-        QWidget.setTabOrder(self.search_edit, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.enhanced_check)
-        QWidget.setTabOrder(self.enhanced_check, self.overdue_check)
-        QWidget.setTabOrder(self.overdue_check, self.table)
-        # Down or Enter in the search moves into the results; Escape there comes back.
-        self.search_edit.installEventFilter(self)
-        self.table.installEventFilter(self)
-        self.cases_page = central
-
-    def _size_columns(self, header: QHeaderView) -> None:
-        metrics = self.fontMetrics()
-        pad = 32  # room for the sort arrow and the cell margins
-        widths = {
-            REFERENCE: metrics.horizontalAdvance("VC-0000-0000") + pad,
-            OFFENCE: metrics.horizontalAdvance("Wounding or GBH with intent") + pad,
-            STATUS: metrics.horizontalAdvance("Closed") + pad,
-            OPENED: metrics.horizontalAdvance("00/00/0000") + pad,
-        }
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(VICTIM, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Status") + pad)
-
     def _build_status_bar(self, officer: Officer | None) -> None:
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of cases")
@@ -326,40 +184,11 @@ class MainWindow(QMainWindow):
 
     def show_cases(self) -> None:
         self.tabs.setCurrentIndex(CASES_TAB)
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
-            self.table.selectRow(0)  # a focused list with no row chosen looks broken
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.case_list.focus_list()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(CASES_TAB)
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def enter_results(self) -> bool:
-        """From the search box into the list: the search typed so far runs now (not after
-        the typing pause), and the first case is selected. False when nothing matched."""
-        if self.search_timer.isActive():
-            self.refresh()
-        if not self.model.rowCount():
-            return False
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.table.selectRow(0)
-        self.table.setCurrentIndex(self.model.index(0, REFERENCE))
-        return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                          Qt.KeyboardModifier.KeypadModifier):
-            key = event.key()
-            if watched is self.search_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Return,
-                                                       Qt.Key.Key_Enter):
-                self.enter_results()
-                return True
-            if watched is self.table and key == Qt.Key.Key_Escape:
-                self.focus_search()
-                return True
-        return super().eventFilter(watched, event)
+        self.case_list.focus_search()
 
     def case_views(self) -> list:
         """Every open CaseView, in tab order."""
@@ -450,13 +279,6 @@ class MainWindow(QMainWindow):
         self.on_cases_changed()
         self.open_case(case_id)
 
-    def selected_case_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            value = rows[0].data(CASE_ID_ROLE)
-            return int(value) if value is not None else None
-        return None
-
     def log_contact(self) -> None:
         """Ctrl+L: for the open case, the selected Today row, or the selected case."""
         view = self.current_case_view()
@@ -468,7 +290,7 @@ class MainWindow(QMainWindow):
                 ask.inform(self, APP_TITLE, "Choose a row in Today first.")
             return
         if self.tabs.currentIndex() == CASES_TAB:
-            case_id = self.selected_case_id()
+            case_id = self.case_list.selected_case_id()
             if case_id is None:
                 ask.inform(self, APP_TITLE, "Choose a case in the list first.")
                 return
@@ -496,15 +318,15 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         sender = self.sender()
-        screens = [self.today, self.cases_page, *self.case_views()]
+        screens = [self.today, self.case_list, *self.case_views()]
         self._stale = {id(w) for w in screens if w is not sender}
         self._refresh_if_stale(self.tabs.currentWidget())
 
     def on_cases_changed(self, *_args) -> None:
         """A case was added or erased: the count in the status bar is always in view."""
         self.on_data_changed()
-        self._stale.add(id(self.cases_page))
-        self._refresh_if_stale(self.cases_page)
+        self._stale.add(id(self.case_list))
+        self._refresh_if_stale(self.case_list)
 
     def _refresh_if_stale(self, widget: QWidget | None) -> None:
         if widget is None or id(widget) not in self._stale:
@@ -512,8 +334,8 @@ class MainWindow(QMainWindow):
         self._stale.discard(id(widget))
         if widget is self.today:
             self.today.reload()
-        elif widget is self.cases_page:
-            self.refresh(recount=True)
+        elif widget is self.case_list:
+            self.case_list.refresh(recount=True)
         elif hasattr(widget, "reload"):
             widget.reload()
 
@@ -529,10 +351,9 @@ class MainWindow(QMainWindow):
             dialog = PrintPreviewDialog(self.db, ("summary", "log"), view.reference, self)
         elif hasattr(widget, "print_job"):
             dialog = PrintPreviewDialog(self.db, (), None, self, job=widget.print_job())
-        elif widget is self.cases_page and self.selected_case_id() is not None:
-            summary = self.model.case_at(self.table.currentIndex().row())
-            reference = summary.reference if summary else None
-            dialog = PrintPreviewDialog(self.db, ("summary", "log"), reference, self)
+        elif widget is self.case_list and self.case_list.selected_case_id() is not None:
+            dialog = PrintPreviewDialog(self.db, ("summary", "log"),
+                                        self.case_list.selected_reference(), self)
         else:
             dialog = PrintPreviewDialog(self.db, ("worklist", "compliance"), None, self)
         self._keep_dialog(dialog)
@@ -604,67 +425,6 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    # -- the case list -----------------------------------------------------------------------
-    def _on_search_text_changed(self, _text: str) -> None:
-        self.search_timer.start()  # restarts: only the last keystroke in a burst searches
-
-    def _on_filter_changed(self, *_args) -> None:
-        self.refresh()
-
-    def status_filter(self) -> str | None:
-        return self.status_combo.currentData()
-
-    def refresh(self, *, recount: bool = False) -> None:
-        """Run the search now (the timer calls this after typing stops). `recount` after
-        cases were added or erased while the list was filtered."""
-        self.search_timer.stop()
-        if self.db is None:
-            return
-        text = self.search_edit.text()
-        status = self.status_filter()
-        found = cases.search_cases(self.db, text, status)
-        if self.enhanced_check.isChecked():
-            enhanced = cases.enhanced_case_ids(self.db)
-            found = [s for s in found if s.id in enhanced]
-        if self.overdue_check.isChecked():
-            overdue = cases.overdue_case_ids(self.db)
-            found = [s for s in found if s.id in overdue]
-        filtered = self._filtered()
-        if not filtered:
-            self._total = len(found)
-        elif self._total is None or recount:
-            self._total = len(cases.list_cases(self.db))
-        self.model.set_cases(found)
-        self.count_label.setText(count_text(len(found), self._total, filtered))
-        if found:
-            self.list_stack.setCurrentWidget(self.table)
-        else:
-            self.empty_label.setText(EMPTY_STORE_HINT if self._total == 0 else NO_MATCH_HINT)
-            self.list_stack.setCurrentWidget(self.empty_label)
-
-    def _filtered(self) -> bool:
-        return (cases.search_query(self.search_edit.text()) is not None
-                or self.status_filter() is not None
-                or self.enhanced_check.isChecked() or self.overdue_check.isChecked())
-
-    def _list_cases_when_shown(self) -> None:
-        """After unlocking, Today is in front: the case list (every case in the store) is read
-        when the officer first turns to it, and until then the status bar counts the cases.
-        A filter kept from before a lock is applied now, so the count says what it shows."""
-        if self.db is None:
-            return
-        if self._filtered():
-            self.refresh(recount=True)
-            return
-        self._total = cases.count_cases(self.db)
-        self.count_label.setText(count_text(self._total, self._total, False))
-        self._stale.add(id(self.cases_page))
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        case_id = index.data(CASE_ID_ROLE)
-        if case_id is not None:
-            self.open_case(int(case_id))
-
     # -- lock and unlock ---------------------------------------------------------------------
     def detach(self, *, close_dialogs: bool = True) -> None:
         """Drop every piece of personal data and the connection (lock, passphrase change).
@@ -688,12 +448,9 @@ class MainWindow(QMainWindow):
         for index in reversed(range(CASES_TAB + 1, self.tabs.count())):
             self.close_tab(index)
         self.today.clear_personal_data()
-        self.search_timer.stop()
-        self.search_edit.setText("")
-        self.model.clear()
+        self.case_list.clear_personal_data()
         self.count_label.setText("")
         self.officer_label.setText("")
-        self._total = None
         self.db = None
         self.setWindowTitle(APP_TITLE)
 
@@ -706,6 +463,7 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self._set_list_filters(workspace)
         self.today.attach(db)
+        self.case_list.db = db
         self._list_cases_when_shown()
         self.tabs.setCurrentIndex(TODAY_TAB)
         self.today.table.setFocus()
@@ -722,62 +480,21 @@ class MainWindow(QMainWindow):
     # -- what is open, over a lock -----------------------------------------------------------
     def workspace(self) -> Workspace:
         """The open screens by name and case reference: all that is kept while locked."""
-        screens: list[Screen] = []
-        tab_of_screen: dict[int, int] = {}  # tab index -> index in the workspace's tabs
-        cases_open = set(self.case_views())
-        for index in range(CASES_TAB + 1, self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if widget in cases_open and widget.reference:
-                screen: Screen = OpenCase(widget.reference, widget.section())
-            elif widget is getattr(self, "audit_view", None):
-                screen = "audit"
-            elif widget is getattr(self, "retention_view", None):
-                screen = "retention"
-            else:
-                continue
-            tab_of_screen[index] = CASES_TAB + 1 + len(screens)
-            screens.append(screen)
-        current = self.tabs.currentIndex()
-        front = current if current in (TODAY_TAB, CASES_TAB) else tab_of_screen.get(current, 0)
-        return Workspace(tuple(screens), front, self.status_filter(),
-                         self.enhanced_check.isChecked(), self.overdue_check.isChecked())
+        return workspace_of(self)
 
     def _set_list_filters(self, workspace: Workspace) -> None:
-        index = self.status_combo.findData(workspace.status)
-        widgets = (self.status_combo, self.enhanced_check, self.overdue_check)
-        for widget in widgets:  # applied once, by _list_cases_when_shown, not once per filter
-            widget.blockSignals(True)
-        try:
-            self.status_combo.setCurrentIndex(max(0, index))
-            self.enhanced_check.setChecked(workspace.enhanced_only)
-            self.overdue_check.setChecked(workspace.overdue_only)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
+        # Applied once, by _list_cases_when_shown, not once per filter.
+        self.case_list.set_filters(workspace.status, workspace.enhanced_only,
+                                   workspace.overdue_only)
+
+    def _list_cases_when_shown(self) -> None:
+        """The case list is read when the officer first turns to it; the status bar counts
+        the cases now."""
+        if self.case_list.list_when_shown():
+            self._stale.add(id(self.case_list))
 
     def _reopen(self, workspace: Workspace) -> None:
-        """Open the screens again, in their order; a case erased meanwhile stays closed."""
-        front: QWidget | None = (self.tabs.widget(workspace.front)
-                                 if workspace.front <= CASES_TAB else None)
-        for position, screen in enumerate(workspace.screens, start=CASES_TAB + 1):
-            if isinstance(screen, OpenCase):
-                case_id = cases.case_id_for_reference(self.db, screen.reference)
-                widget = self.open_case(case_id) if case_id is not None else None
-                if widget is not None:
-                    widget.show_section(screen.section)
-            elif screen == "audit":
-                widget = self.show_audit()
-            else:
-                widget = self.show_retention()
-            if position == workspace.front:
-                front = widget
-        if front is None or front is self.today:
-            self.show_today()
-        elif front is self.cases_page:
-            self.show_cases()
-        else:
-            self.tabs.setCurrentWidget(front)
-            front.setFocus(Qt.FocusReason.OtherFocusReason)
+        reopen_screens(self, workspace)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Names leave the window with it; the database itself is closed by the app.

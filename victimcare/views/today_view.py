@@ -37,13 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from victimcare.domain import safe_contact
-from victimcare.domain.timeutil import format_datetime, london, utc_now
+from victimcare.domain.describe import due_in_words
+from victimcare.domain.timeutil import format_datetime, london
 from victimcare.domain.vocabulary import COMMITMENT_KINDS, CONTACT_METHODS
 from victimcare.domain.worklist import WorkItem
 from victimcare.services import commitments
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.table_model import HeadedTableModel
-from victimcare.views.text import due_in_words, plain_tooltip
+from victimcare.views.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,7 +145,7 @@ class TodayModel(HeadedTableModel):
         super().__init__(parent)
         self._all: list[WorkItem] = []
         self._items: list[WorkItem] = []
-        self._now = utc_now()
+        self._now = clock.now()
         self._icons: dict[str, QIcon] = {}
         self._filter = TodayFilter()
         self._sort_column = DUE
@@ -409,7 +411,7 @@ class TodayView(QWidget):
         """Ask the service again, keeping the selection on the same commitment if it stays."""
         if self.db is None:
             return
-        now = now or utc_now()
+        now = now or clock.now()
         selected = self.selected_item()
         items = commitments.worklist(self.db, now)
         self.model.set_items(items, now)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QVBoxLayou
 
 from victimcare.domain import vocabulary as vocab
 from victimcare.domain.conversation import outcome_words
+from victimcare.domain.describe import covered_words
 from victimcare.domain.model import Case, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.domain.validation import Problem
@@ -20,7 +21,7 @@ from victimcare.views.dialogs.log_contact_dialog import ContactFields
 def entry_text(view: Contact | ContactAmendment, case: Case) -> str:
     """One version of an entry as plain text, every field named; an attempt's outcome is
     marked as the contact log and the printouts mark it."""
-    covered = ", ".join(vocab.CODE_ITEMS.get(c, c) for c in view.covered) or "none"
+    covered = covered_words(view) or "none"
     lines = [
         f"When: {format_datetime(view.occurred_at)}",
         f"Method: {vocab.CONTACT_METHODS.get(view.method, view.method)}",

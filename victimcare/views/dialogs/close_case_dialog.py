@@ -12,8 +12,9 @@ from victimcare.domain.model import Case
 from victimcare.domain.validation import Problem
 from victimcare.services import cases
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.dialogs.form import FormDialog, plain_text
-from victimcare.views.widgets.when_edit import DateEdit, today
+from victimcare.views.widgets.when_edit import DateEdit
 
 RETENTION_YEARS = 6
 
@@ -50,7 +51,7 @@ class CloseCaseDialog(FormDialog):
         self.reason_edit = plain_text("Reason for closing", self, lines=3)
         self.reason_edit.setPlaceholderText("e.g. NFA, victim withdrew support; sentenced")
         self.review_edit = DateEdit("Retention review date", self)
-        self.review_edit.set_value(years_on(today(), RETENTION_YEARS))
+        self.review_edit.set_value(years_on(clock.today(), RETENTION_YEARS))
         self.add_row(form, "&Reason (required):", self.reason_edit, "closure_reason")
         self.add_row(form, "Retention re&view:", self.review_edit, "retention_review_date")
         self.finish_layout(self.warning_label, form)

@@ -16,9 +16,9 @@ from victimcare.domain.timeutil import format_date, format_datetime, london
 from victimcare.domain.validation import Problem
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.dialogs.form import FormDialog, combo, plain_text
 from victimcare.views.dialogs.log_contact_dialog import FUTURE_SLACK
-from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.when_edit import WhenEdit
 
 PREVIEW_STYLE = "QLabel { padding: 8px; border-radius: 4px; background: #e8f0fe; color: #174ea6; }"
@@ -89,7 +89,7 @@ class EventDialog(FormDialog):
 
     def _show_preview(self, *_args) -> None:
         text, urgency = deadline_preview(self.case, self.rules, self.kind_combo.currentData(),
-                                         self.when_edit.value(), when_edit.now())
+                                         self.when_edit.value(), clock.now())
         self.preview_label.setText(text)
         self.preview_label.setAccessibleDescription(text)
         self.preview_label.setStyleSheet({"none": PLAIN_STYLE, "due": PREVIEW_STYLE,
@@ -100,7 +100,7 @@ class EventDialog(FormDialog):
         if problem:
             return [problem]
         when = self.when_edit.value()
-        if when is not None and when > when_edit.now() + FUTURE_SLACK:
+        if when is not None and when > clock.now() + FUTURE_SLACK:
             return [Problem("occurred_at", "When: that time is still to come. Record an "
                                            "event once it has happened.")]
         return []

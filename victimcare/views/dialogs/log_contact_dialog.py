@@ -24,26 +24,24 @@ from PySide6.QtWidgets import (
 
 from victimcare.domain import commitment_rules, safe_contact
 from victimcare.domain import vocabulary as vocab
+from victimcare.domain.describe import agreement_words, commitment_kind_words, status_words
 from victimcare.domain.model import Case, Commitment, Contact, ContactAmendment
 from victimcare.domain.timeutil import format_datetime
 from victimcare.domain.validation import Problem
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.dialogs.form import FormDialog, check_box, combo, line_edit, plain_text
-from victimcare.views.widgets import when_edit
 from victimcare.views.widgets.safe_banner import SafeContactBanner
 from victimcare.views.widgets.when_edit import WhenEdit
 
 # How far ahead of the clock a contact time may be (a slow clock, a call still going on).
 FUTURE_SLACK = timedelta(minutes=5)
 
-STATUS_WORDS = {"due": "Due", "overdue": "Overdue", "met": "Met", "met_late": "Met late",
-                "waived": "Waived"}
-
 
 def commitment_label(commitment: Commitment) -> str:
-    kind = vocab.COMMITMENT_KINDS.get(commitment.kind, commitment.kind)
-    status = STATUS_WORDS[commitment.status(when_edit.now())]
+    kind = commitment_kind_words(commitment)
+    status = status_words(commitment.status(clock.now()))
     return f"{commitment.reason} — {kind}, due {format_datetime(commitment.due_at)} ({status})"
 
 
@@ -116,7 +114,7 @@ class ContactFields:
         problem = dialog.problem_for_typed("occurred_at", self.when_edit, "When", required=True)
         if problem:
             found.append(problem)
-        elif when is not None and when > when_edit.now() + FUTURE_SLACK:
+        elif when is not None and when > clock.now() + FUTURE_SLACK:
             found.append(Problem("occurred_at", "When: that time is still to come."))
         if self.outcome_combo.currentData() is None:
             found.append(Problem("outcome", "Choose the outcome."))
@@ -125,7 +123,7 @@ class ContactFields:
     def contact(self) -> Contact:
         """The form as a contact (the time defaults to now while the field is unreadable)."""
         return Contact(
-            occurred_at=self.when_edit.value() or when_edit.now(),
+            occurred_at=self.when_edit.value() or clock.now(),
             method=self.method_combo.currentData(),
             direction=self.direction_combo.currentData(),
             with_whom=self.with_combo.currentData(),
@@ -177,7 +175,7 @@ class LogContactDialog(FormDialog):
 
         form = self.form()
         self.contact_fields = ContactFields(self, form, case)
-        self.contact_fields.when_edit.set_value(when_edit.now())
+        self.contact_fields.when_edit.set_value(clock.now())
 
         # -- what it meets ------------------------------------------------------------------
         self.meets_box = QGroupBox("This contact m&eets", self)
@@ -330,18 +328,3 @@ class LogContactDialog(FormDialog):
         self.saved_contact = saved
         self.contact_logged.emit(saved.id)
 
-
-def agreement_words(case: Case) -> str:
-    agreement = case.agreement
-    method = vocab.CONTACT_METHODS.get(agreement.method, agreement.method).lower()
-    through = vocab.CONTACT_PARTIES.get(agreement.through_whom, agreement.through_whom)
-    who = "the victim" if agreement.through_whom == "victim" else through
-    if agreement.through_name and agreement.through_whom != "victim":
-        who = f"{who} ({agreement.through_name})"
-    if agreement.opted_out:
-        return f"Agreed contact: the victim has opted out of updates ({agreement.waiver_reason})."
-    if agreement.paused:
-        return f"Agreed contact: paused ({agreement.waiver_reason})."
-    every = (f"every {agreement.frequency_days} days, " if agreement.frequency_days
-             else "no agreed frequency, ")
-    return f"Agreed contact: {every}by {method}, through {who}."

@@ -10,6 +10,7 @@ from victimcare.domain.model import ContactAgreement, Phone, SafeContactRules, V
 from victimcare.domain.validation import Problem
 from victimcare.services import cases, preferences
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.dialogs.form import (
     FormDialog,
     check_box,
@@ -17,7 +18,7 @@ from victimcare.views.dialogs.form import (
     line_edit,
     tri_state_combo,
 )
-from victimcare.views.widgets.when_edit import DateEdit, today
+from victimcare.views.widgets.when_edit import DateEdit
 
 
 class NewCaseDialog(FormDialog):
@@ -151,7 +152,7 @@ class NewCaseDialog(FormDialog):
         )
         frequency = self.frequency_spin.value() or None
         agreement = ContactAgreement(frequency_days=frequency,
-                                     start_date=today() if frequency else None)
+                                     start_date=clock.today() if frequency else None)
         self.case = cases.new_case(
             self.db, victim, self.category_combo.currentData(),
             crime_reference=self.crime_reference_edit.text().strip(),

@@ -25,6 +25,7 @@ from victimcare.domain.model import Case, Phone
 from victimcare.domain.validation import Problem, case_problems
 from victimcare.services import cases, commitments
 from victimcare.store.database import Database
+from victimcare.views import clock
 from victimcare.views.dialogs.form import (
     FormDialog,
     check_box,
@@ -34,7 +35,7 @@ from victimcare.views.dialogs.form import (
     set_combo,
     tri_state_combo,
 )
-from victimcare.views.widgets.when_edit import DateEdit, today
+from victimcare.views.widgets.when_edit import DateEdit
 
 OVERRIDE_CHOICES = (
     (None, "Follow the Code's rules"),
@@ -334,7 +335,7 @@ class VictimDialog(FormDialog):
         # (not the dates first and the rest on the next Save) and each is checked again as
         # its field is edited. A field whose text is not understood has its own problem.
         unread = {p.field for p in typed}
-        return typed + [p for p in case_problems(self._collect(), today())
+        return typed + [p for p in case_problems(self._collect(), clock.today())
                         if p.field not in unread]
 
     def save(self) -> None:

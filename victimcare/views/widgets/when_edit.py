@@ -28,19 +28,9 @@ from victimcare.domain.timeutil import (
     parse_day,
     parse_due,
     parse_when,
-    utc_now,
 )
+from victimcare.views import clock
 from victimcare.views.dialog_message import mark_invalid
-
-
-def now() -> datetime:
-    """The time every view treats as now. One seam, so tests can stand on a known day."""
-    return utc_now()
-
-
-def today() -> date:
-    return london(now()).date()
-
 
 OK_COLOUR = "#3c4043"
 ERROR_COLOUR = "#b3261e"
@@ -221,7 +211,7 @@ class WhenEdit(_TypedEdit):
     def _interpret(self, text: str) -> tuple[datetime | None, str]:
         try:
             parse = parse_due if self.by_end_of_day else parse_when
-            return parse(text, now()), ""
+            return parse(text, clock.now()), ""
         except ValueError as exc:
             return None, str(exc)
 
@@ -246,15 +236,15 @@ class WhenEdit(_TypedEdit):
 
     def _calendar_day(self) -> date:
         moment = self.value()
-        return london(moment).date() if moment else today()
+        return london(moment).date() if moment else clock.today()
 
     def _text_for_day(self, day: date) -> str:
         moment = self.value()
         if self.by_end_of_day and (moment is None or is_end_of_day(moment)):
             return format_date(day)  # by the end of the day picked
         # Keep the time already given; a new entry starts from the time now.
-        clock = london(moment).time() if moment else london(now()).time()
-        return f"{format_date(day)} {clock.hour:02d}:{clock.minute:02d}"
+        kept = london(moment).time() if moment else london(clock.now()).time()
+        return f"{format_date(day)} {kept.hour:02d}:{kept.minute:02d}"
 
 
 class DateEdit(_TypedEdit):
@@ -268,7 +258,7 @@ class DateEdit(_TypedEdit):
 
     def _interpret(self, text: str) -> tuple[date | None, str]:
         try:
-            return parse_day(text, today()), ""
+            return parse_day(text, clock.today()), ""
         except ValueError as exc:
             return None, str(exc)
 
@@ -285,7 +275,7 @@ class DateEdit(_TypedEdit):
         self.line.setText(format_date(day))
 
     def _calendar_day(self) -> date:
-        return self.value() or today()
+        return self.value() or clock.today()
 
     def _text_for_day(self, day: date) -> str:
         return format_date(day)
