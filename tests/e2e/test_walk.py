@@ -67,7 +67,7 @@ def disclosures(controller) -> list[str]:
 
 def log_texts(view) -> list[str]:
     """Every cell of the contact log's top-level rows, as the tree shows them."""
-    model = view.log_tree.model()
+    model = view.log_tab.tree.model()
     return [str(model.index(row, column).data() or "")
             for row in range(model.rowCount()) for column in range(model.columnCount())]
 
@@ -131,26 +131,27 @@ def _walk(walk: Walk, controller, tmp_path) -> None:
 
     with walk.step("open a second case from the Cases search: type, Down, Enter"):
         shortcut("find a case")
-        walk.wait(lambda: focused() is window.search_edit, "the cursor in the case search")
+        walk.wait(lambda: focused() is window.case_list.search_edit,
+                  "the cursor in the case search")
         type_text("Okafor")
         press(Qt.Key.Key_Down)  # at once, not after the typing pause: it searches first
-        assert focused() is window.table, "Down left the cursor in the search"
-        assert window.model.rowCount() == 1
-        assert window.table.currentIndex().row() == 0
+        assert focused() is window.case_list.table, "Down left the cursor in the search"
+        assert window.case_list.model.rowCount() == 1
+        assert window.case_list.table.currentIndex().row() == 0
         press(Qt.Key.Key_Return)
         walk.wait(lambda: window.current_case_view() not in (None, first_view),
                   "the second case tab")
         second_view = window.current_case_view()
         second = second_view.reference
         assert second != first
-        assert "Okafor" in second_view.name_label.text()
+        assert "Okafor" in second_view.header.name_label.text()
 
     with walk.step("back to the first case by its tab"):
         click_tab(window.tabs.tabBar(), window.tabs.indexOf(first_view))
         assert window.current_case_view() is first_view
-        click_tab(first_view.tabs.tabBar(), first_view.tabs.indexOf(first_view.log_page))
+        click_tab(first_view.tabs.tabBar(), first_view.tabs.indexOf(first_view.log_tab))
         assert first_view.section() == "log"
-        entries_before = first_view.log_tree.model().rowCount()
+        entries_before = first_view.log_tab.tree.model().rowCount()
         saved_before = contact_count(controller)
 
     with walk.step("log a contact: Ctrl+L, outcome and narrative by keys, save by keys"):
@@ -167,7 +168,7 @@ def _walk(walk: Walk, controller, tmp_path) -> None:
         walk.wait(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(),
                   "the dialog to close after saving")
         assert contact_count(controller) == saved_before + 1
-        walk.wait(lambda: first_view.log_tree.model().rowCount() == entries_before + 1,
+        walk.wait(lambda: first_view.log_tab.tree.model().rowCount() == entries_before + 1,
                   "the new entry in the contact log")
         assert KEPT_NARRATIVE in log_texts(first_view)
 
